@@ -1,0 +1,80 @@
+package dev.churn.core.table;
+
+import java.util.Objects;
+import org.apache.arrow.vector.Float8Vector;
+
+/**
+ * A column of real numbers. Missing values read as {@link Double#NaN}; a NaN is never stored as a
+ * present value.
+ *
+ * <pre>{@code
+ * double[] minutes = table.numeric("total_day_minutes").toArray();
+ * }</pre>
+ */
+public final class NumericColumn implements Column {
+  private final ColumnSpec spec;
+  private final Float8Vector vector;
+
+  NumericColumn(ColumnSpec spec, Float8Vector vector) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.vector = vector;
+  }
+
+  @Override
+  public ColumnSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public int size() {
+    return vector.getValueCount();
+  }
+
+  @Override
+  public boolean isMissing(int row) {
+    return vector.isNull(row);
+  }
+
+  @Override
+  public int missingCount() {
+    return vector.getNullCount();
+  }
+
+  /** Returns the value at a row, or NaN when it is missing. */
+  public double get(int row) {
+    return vector.isNull(row) ? Double.NaN : vector.getDataBuffer().getDouble((long) row * 8);
+  }
+
+  /** Returns a copy of all values, NaN where missing. */
+  public double[] toArray() {
+    int n = size();
+    double[] out = new double[n];
+    var data = vector.getDataBuffer();
+    boolean anyMissing = vector.getNullCount() > 0;
+    for (int i = 0; i < n; i++) {
+      out[i] = anyMissing && vector.isNull(i) ? Double.NaN : data.getDouble((long) i * 8);
+    }
+    return out;
+  }
+
+  @Override
+  public String format(int row) {
+    if (isMissing(row)) {
+      return "";
+    }
+    double v = get(row);
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+
+  Float8Vector vector() {
+    return vector;
+  }
+
+  @Override
+  public String toString() {
+    return "NumericColumn[" + spec.name() + ", rows=" + size() + "]";
+  }
+}
