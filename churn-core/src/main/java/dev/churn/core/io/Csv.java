@@ -333,9 +333,11 @@ public final class Csv {
       CsvPlan probe = new CsvPlan(source, Schema.of(), header, missing, delimiter, 0);
       AbstractBaseCsvCallbackHandler<Object> handler =
           new AbstractBaseCsvCallbackHandler<>() {
+            private boolean inHeader = true;
+
             @Override
             protected void handleField(int idx, char[] buf, int off, int len, boolean quoted) {
-              if (idx >= header.size()) {
+              if (inHeader || idx >= header.size()) {
                 return;
               }
               while (len > 0 && TextValues.isBlank(buf[off])) {
@@ -352,6 +354,10 @@ public final class Csv {
 
             @Override
             protected Object buildRecord() {
+              if (inHeader) {
+                inHeader = false;
+                return Boolean.TRUE;
+              }
               if (getFieldCount() != header.size()) {
                 throw new DataFormatException(
                     source,
