@@ -60,6 +60,12 @@ public final class WriterLock implements AutoCloseable {
   /** Directories (real paths) locked by this JVM, with their holder. */
   private static final ConcurrentMap<Path, Holder> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
 
+  /** Monitor notified whenever a lock of this JVM is released, so local waiters wake at once. */
+  private static final Object RELEASE_SIGNAL = new Object();
+
+  /** Incremented on every release in this JVM; guarded by {@link #RELEASE_SIGNAL}. */
+  private static long releaseCount;
+
   private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final int MAX_HOLDER_BYTES = 4096;
@@ -116,6 +122,7 @@ public final class WriterLock implements AutoCloseable {
     long pollNanos = MIN_POLL_NANOS;
     boolean loggedWait = false;
     while (true) {
+      long releasesBefore = releaseCount();
       Attempt attempt = attempt(real);
       if (attempt.lock() != null) {
         return attempt.lock();
@@ -129,7 +136,7 @@ public final class WriterLock implements AutoCloseable {
         loggedWait = true;
       }
       try {
-        TimeUnit.NANOSECONDS.sleep(Math.min(pollNanos, remaining));
+        awaitReleaseOrTimeout(releasesBefore, Math.min(pollNanos, remaining));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StorageException("Interrupted while waiting for the writer lock on " + real, e);
@@ -191,6 +198,10 @@ public final class WriterLock implements AutoCloseable {
       throw new StorageException("Cannot release the writer lock " + lockFile + ": " + e, e);
     } finally {
       HELD_IN_THIS_JVM.remove(directory, holder);
+      synchronized (RELEASE_SIGNAL) {
+        releaseCount++;
+        RELEASE_SIGNAL.notifyAll();
+      }
     }
   }
 
@@ -205,6 +216,28 @@ public final class WriterLock implements AutoCloseable {
       return dir.toRealPath();
     } catch (IOException e) {
       throw new StorageException("Cannot create or resolve directory " + dir + " to lock it: " + e, e);
+    }
+  }
+
+  private static long releaseCount() {
+    synchronized (RELEASE_SIGNAL) {
+      return releaseCount;
+    }
+  }
+
+  /**
+   * Waits until a lock of this JVM is released after {@code releasesBefore} was read, or for {@code
+   * nanos}, whichever comes first. A holder in another process gives no signal, hence the bound.
+   */
+  private static void awaitReleaseOrTimeout(long releasesBefore, long nanos)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + nanos;
+    synchronized (RELEASE_SIGNAL) {
+      long remaining = nanos;
+      while (releaseCount == releasesBefore && remaining > 0) {
+        TimeUnit.NANOSECONDS.timedWait(RELEASE_SIGNAL, remaining);
+        remaining = deadline - System.nanoTime();
+      }
     }
   }
 
