@@ -40,6 +40,7 @@ public record Period(YearMonth yearMonth) implements Comparable<Period> {
   /**
    * Creates a period from a {@link YearMonth}.
    *
+   * @param yearMonth the month
    * @throws IllegalArgumentException if the year is outside 1-9999
    */
   public Period {
