@@ -1,8 +1,13 @@
 package dev.churn.core.io;
 
+import dev.churn.core.time.Dates;
 import java.time.LocalDate;
 
-/** Parses cell text given as a slice of a char buffer, without allocating on the good path. */
+/**
+ * Parses cell text given as a slice of a char buffer, without allocating on the good path and
+ * without throwing: type inference probes every sampled cell against every type, so a failed
+ * parse must be cheap. The strict, throwing parsers for callers are in {@link Dates}.
+ */
 final class TextValues {
   private TextValues() {}
 
@@ -81,17 +86,9 @@ final class TextValues {
   }
 
   private static int epochDay(int y, int m, int d) {
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
+    if (y < Dates.MIN_YEAR || m < 1 || m > 12 || d < 1 || d > Dates.lengthOfMonth(y, m)) {
       return Integer.MIN_VALUE;
     }
     return (int) LocalDate.of(y, m, d).toEpochDay();
-  }
-
-  private static int lengthOfMonth(int y, int m) {
-    return switch (m) {
-      case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
   }
 }

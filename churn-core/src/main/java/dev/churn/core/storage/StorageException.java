@@ -1,5 +1,7 @@
 package dev.churn.core.storage;
 
+import dev.churn.core.ChurnException;
+
 /**
  * Unchecked exception for failures of the embedded store: a file that cannot be read or written, a
  * digest that does not match, a directory locked by another writer.
@@ -8,10 +10,10 @@ package dev.churn.core.storage;
  * holding a {@link WriterLock}). I/O failures keep the original {@link java.io.IOException} as the
  * cause.
  *
- * <p>Callers that want to handle every churn failure in one place should catch the library's root
- * exception; this class is meant to become a subclass of it.
+ * <p>Callers that want to handle every churn failure in one place catch {@link ChurnException}, the
+ * library's root exception.
  */
-public class StorageException extends RuntimeException {
+public class StorageException extends ChurnException {
 
   /**
    * Creates an exception with a message and no cause.
