@@ -262,13 +262,19 @@ public final class Table implements AutoCloseable {
       }
       IntVector src = col.vector();
       int n = src.getValueCount();
-      for (int i = 0; i < n; i++) {
-        if (src.isNull(i)) {
-          target.setNull(offset + i);
-        } else {
-          int code = src.get(i);
-          target.set(offset + i, map == null ? code : map[code]);
+      if (map == null) {
+        if (n > 0) {
+          src.accept(new VectorAppender(target), null);
         }
+      } else {
+        for (int i = 0; i < n; i++) {
+          if (src.isNull(i)) {
+            target.setNull(offset + i);
+          } else {
+            target.set(offset + i, map[src.get(i)]);
+          }
+        }
+        target.setValueCount(offset + n);
       }
       offset += n;
     }

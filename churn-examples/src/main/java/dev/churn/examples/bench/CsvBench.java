@@ -1,6 +1,7 @@
 package dev.churn.examples.bench;
 
 import dev.churn.core.io.Csv;
+import dev.churn.core.io.TableStream;
 import dev.churn.core.table.Table;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,9 +23,13 @@ import org.apache.arrow.memory.RootAllocator;
  * and on all cores, next to a baseline measured in the same run (reading the file's bytes
  * without parsing), so that figures from a noisy shared machine can be compared as ratios.
  *
- * <p>The generated file has ten columns: six numeric (integers, decimals with two places,
- * scientific values, a column with 5 % missing) and four categorical (3, 50, 1,000 and 20,000
- * distinct values).
+ * <p>The generated file has ten columns: six numeric (integers, decimals, full-precision doubles,
+ * a column with 5 % missing) and four string columns with 3, 50, 1,000 and 20,000 distinct values
+ * (type inference reads the first three as categorical and the last as an id).
+ *
+ * <p>Two ways of reading are measured: streaming batches (what the feature store does with files
+ * larger than memory) and reading the whole file into one table (which adds one concatenation of
+ * the batches).
  */
 public final class CsvBench {
 
@@ -119,10 +124,13 @@ public final class CsvBench {
     results.add(measure("read bytes (baseline)", 1, rows, bytes, repeats, () -> readBytes(file),
         progress));
     try (BufferAllocator allocator = new RootAllocator()) {
-      results.add(measure("csv -> table, 1 thread", 1, rows, bytes, repeats,
-          () -> ingest(file, 1, allocator, rows), progress));
-      results.add(measure("csv -> table, " + cores + " threads", cores, rows, bytes, repeats,
-          () -> ingest(file, cores, allocator, rows), progress));
+      for (int threads : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
+        String t = threads == 1 ? "1 thread" : threads + " threads";
+        results.add(measure("stream batches, " + t, threads, rows, bytes, repeats,
+            () -> stream(file, threads, allocator, rows), progress));
+        results.add(measure("read one table, " + t, threads, rows, bytes, repeats,
+            () -> ingest(file, threads, allocator, rows), progress));
+      }
     }
     return new Report(file, rows, bytes, cores, generateSeconds, results);
   }
@@ -132,6 +140,20 @@ public final class CsvBench {
       if (t.rowCount() != rows) {
         throw new IllegalStateException("read " + t.rowCount() + " rows, expected " + rows);
       }
+    }
+  }
+
+  private static void stream(Path file, int threads, BufferAllocator allocator, long rows) {
+    long seen = 0;
+    try (TableStream batches = Csv.reader(file).threads(threads).stream(allocator)) {
+      while (batches.hasNext()) {
+        try (Table batch = batches.next()) {
+          seen += batch.rowCount();
+        }
+      }
+    }
+    if (seen != rows) {
+      throw new IllegalStateException("read " + seen + " rows, expected " + rows);
     }
   }
 
