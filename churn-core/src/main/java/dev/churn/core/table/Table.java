@@ -494,6 +494,44 @@ public final class Table implements AutoCloseable {
   }
 
   /**
+   * Returns this table's columns followed by {@code other}'s, side by side, as a new table sharing
+   * both tables' memory (accounted to this table's allocator). Both must have the same row count,
+   * no column name in common, and allocators under the same root allocator.
+   *
+   * @param other a table with as many rows
+   * @return the combined table; both inputs stay open and unchanged
+   */
+  public Table concatColumns(Table other) {
+    checkOpen();
+    other.checkOpen();
+    Preconditions.checkArgument(
+        other.rowCount == rowCount,
+        "tables placed side by side need the same row count, but %s != %s",
+        rowCount,
+        other.rowCount);
+    Preconditions.checkArgument(
+        other.allocator.getRoot() == allocator.getRoot(),
+        "tables placed side by side must come from allocators with the same root allocator");
+    List<ColumnSpec> specs = new ArrayList<>(schema.columns());
+    specs.addAll(other.schema.columns());
+    Schema combined = Schema.of(specs);
+    List<FieldVector> out = new ArrayList<>();
+    List<Dictionary> dicts = new ArrayList<>();
+    try {
+      for (Table t : List.of(this, other)) {
+        for (int i = 0; i < t.vectors.size(); i++) {
+          out.add(share(t.vectors.get(i), t.schema.columns().get(i), 0, rowCount));
+          dicts.add(t.dictionaryOf(i));
+        }
+      }
+    } catch (RuntimeException e) {
+      closeQuietly(out);
+      throw e;
+    }
+    return new Table(allocator, combined, out, dicts, rowCount);
+  }
+
+  /**
    * Returns this table's rows followed by {@code other}'s as a new table (a copy in this
    * table's allocator); see {@link #concat(BufferAllocator, List)}.
    */

@@ -185,6 +185,24 @@ class TableTest {
   }
 
   @Test
+  void concatColumns_placesTablesSideBySide() {
+    try (Table t = sample();
+        Table left = t.select("customer", "plan");
+        Table right = t.select("tenure");
+        Table both = left.concatColumns(right)) {
+      assertThat(both.schema().names()).containsExactly("customer", "plan", "tenure");
+      assertThat(both.numeric("tenure").get(1)).isEqualTo(2.5);
+      assertThat(both.categorical("plan").get(4)).contains("bronze");
+      assertThatThrownBy(() -> left.concatColumns(left))
+          .hasMessageContaining("appears twice");
+      try (Table shorter = right.slice(0, 2)) {
+        assertThatThrownBy(() -> left.concatColumns(shorter))
+            .hasMessageContaining("same row count, but 5 != 2");
+      }
+    }
+  }
+
+  @Test
   void withRole_sharesMemory() {
     try (Table t = sample();
         Table r = t.withRole("churned", ColumnRole.LABEL)) {
