@@ -20,7 +20,12 @@ import java.util.Objects;
  */
 public record CleanedTable(Table table, CleaningReport report) implements AutoCloseable {
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param table the cleaned table
+   * @param report what cleaning did
+   */
   public CleanedTable {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(report, "report");

@@ -34,7 +34,17 @@ import java.util.Objects;
 public record CleaningReport(
     KkboxTable table, String source, long rowsRead, long rowsKept, Map<CleaningRule, Long> counts) {
 
-  /** Checks the fields and completes {@code counts} with zeros, in rule order. */
+  /**
+   * Checks the fields and completes {@code counts} with zeros, in rule order.
+   *
+   * @param table the table the report is about
+   * @param source where the rows came from
+   * @param rowsRead rows before cleaning
+   * @param rowsKept rows after cleaning
+   * @param counts how often each rule fired; rules left out count 0
+   * @throws IllegalArgumentException when a rule belongs to another table, a count is negative
+   *     or {@code rowsKept} is not in {@code [0, rowsRead]}
+   */
   public CleaningReport {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(source, "source");

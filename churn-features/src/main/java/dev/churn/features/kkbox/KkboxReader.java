@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *   try (CleanedTable members = reader.members(dir.resolve("members_v3.csv"));
  *        CleanedTable transactions = reader.transactions(dir.resolve("transactions.csv"));
  *        CleanedTableStream logs = reader.stream(KkboxTable.USER_LOGS, dir.resolve("user_logs.csv"))) {
- *     System.out.println(CleaningReport.format(List.of(members.report(), transactions.report())));
+ *     log.info(CleaningReport.format(List.of(members.report(), transactions.report())));
  *     while (logs.hasNext()) {
  *       try (Table batch = logs.next()) { ... }
  *     }
