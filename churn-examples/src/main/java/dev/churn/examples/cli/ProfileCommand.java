@@ -5,6 +5,7 @@ import dev.churn.core.io.Csv;
 import dev.churn.core.profile.DataProfile;
 import dev.churn.core.table.Table;
 import dev.churn.examples.report.ProfileHtml;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,7 +59,9 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(
       names = "--html",
       paramLabel = "FILE",
-      description = "Also write a self-contained HTML report with a chart per column.")
+      description =
+          "Also write a self-contained HTML report with a chart per column (missing folders"
+              + " are created).")
   Path html;
 
   @Option(
@@ -131,14 +134,21 @@ public final class ProfileCommand implements Callable<Integer> {
     }
   }
 
+  /** Fails early, before the CSV is read, when the report cannot be written; makes folders. */
   private static void checkOutput(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new ChurnException(
-          "cannot write " + file + ": the folder " + parent + " does not exist; create it first");
-    }
     if (Files.isDirectory(file)) {
       throw new ChurnException(file + " is a directory; --html needs a file name");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new ChurnException(
+            "cannot write " + file + ": cannot create the folder " + parent + " ("
+                + CliErrors.message(e) + ")",
+            e);
+      }
     }
   }
 

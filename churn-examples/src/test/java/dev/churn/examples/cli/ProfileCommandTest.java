@@ -173,11 +173,21 @@ class ProfileCommandTest {
   }
 
   @Test
-  void profile_htmlInAMissingFolderExitsOne() {
-    Path html = dir.resolve("no/such/folder/p.html");
+  void profile_htmlInAMissingFolderCreatesIt() {
+    Path html = dir.resolve("new/folder/p.html");
+    Run r = run("profile", "--csv", csv.toString(), "--html", html.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(html).exists();
+  }
+
+  @Test
+  void profile_htmlUnderAFileExitsOneBeforeReading() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "not a folder");
+    Path html = blocker.resolve("p.html");
     Run r = run("profile", "--csv", csv.toString(), "--html", html.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("cannot write " + html).contains("does not exist");
+    assertThat(r.err()).startsWith("churn profile: cannot write " + html);
+    assertThat(r.err().lines()).hasSize(1);
   }
 
   @Test
