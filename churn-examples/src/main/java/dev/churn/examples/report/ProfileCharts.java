@@ -10,8 +10,6 @@ import dev.churn.core.profile.Histogram;
 import dev.churn.core.profile.NumericProfile;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -48,17 +46,16 @@ final class ProfileCharts {
   /** Draws one small chart of each kind and throws it away: class loading and JIT warm-up. */
   static void warmUp() {
     try {
-      List<CategoryCount> top = List.of(new CategoryCount("a", 2, 0.5), new CategoryCount("b", 2, 0.5));
-      Optional<CategoryChart> bars = categories(top, 0, 0);
-      if (bars.isPresent()) {
-        BitmapEncoder.getBitmapBytes(bars.get(), BitmapEncoder.BitmapFormat.PNG);
-      }
+      List<CategoryCount> top =
+          List.of(new CategoryCount("a", 2, 0.5), new CategoryCount("b", 2, 0.5));
+      categories(top, 0, 0).ifPresent(c -> Png.encode(BitmapEncoder.getBufferedImage(c)));
       XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
       style(xy.getStyler());
       xy.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-      xy.addSeries("w", new double[] {0, 1, 2}, new double[] {1, 2, 2}).setMarker(SeriesMarkers.NONE);
-      BitmapEncoder.getBitmapBytes(xy, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException | RuntimeException e) {
+      xy.addSeries("w", new double[] {0, 1, 2}, new double[] {1, 2, 2})
+          .setMarker(SeriesMarkers.NONE);
+      Png.encode(BitmapEncoder.getBufferedImage(xy));
+    } catch (RuntimeException e) {
       // Only a warm-up: the real rendering reports its own errors.
     }
   }
@@ -66,6 +63,7 @@ final class ProfileCharts {
   /**
    * Returns the chart of a column as {@code data:image/png;base64,...}, or empty for none.
    *
+   * @param column the column profile
    * @return the chart of a column as {@code data:image/png;base64,...}, or empty for none
    */
   static Optional<String> dataUri(ColumnProfile column) {
@@ -73,12 +71,8 @@ final class ProfileCharts {
     if (chart.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      byte[] png = BitmapEncoder.getBitmapBytes(chart.get(), BitmapEncoder.BitmapFormat.PNG);
-      return Optional.of("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not draw the chart of '" + column.name() + "'", e);
-    }
+    byte[] png = Png.encode(BitmapEncoder.getBufferedImage(chart.get()));
+    return Optional.of("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
   }
 
   static Optional<? extends Chart<?, ?>> chart(ColumnProfile column) {
