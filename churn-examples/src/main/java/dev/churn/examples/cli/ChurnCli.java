@@ -36,13 +36,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ChurnCli.Version.class,
     description = {
-      "Churn models in-process: profile data, and (soon) train, score and monitor.",
+      "Churn models in-process: profile data, build features, measure speed; training, scoring"
+          + " and monitoring are coming.",
       "Every command prints a table, or one JSON document with --json. Exit codes: 0 ok,"
           + " 1 failure, 2 usage error.",
       ""
     },
     subcommands = {
       ProfileCommand.class,
+      FeaturesCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class ChurnCli implements Runnable {
