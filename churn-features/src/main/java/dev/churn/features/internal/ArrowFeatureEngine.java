@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -81,8 +80,17 @@ public final class ArrowFeatureEngine implements FeatureEngine {
           : a.kind() == AggregationKind.DAYS_UNTIL ? SourceReader.Need.DATE
           : SourceReader.Need.NUMBER));
     }
+    List<Aggregation> fusedAggs = new ArrayList<>();
     List<Accumulator> accs = new ArrayList<>();
-    group.aggregations().forEach(a -> accs.add(Accumulator.of(a)));
+    for (Aggregation a : group.aggregations()) {
+      if (FusedAccumulator.handles(a.kind())) {
+        fusedAggs.add(a);
+      } else {
+        accs.add(Accumulator.of(a));
+      }
+    }
+    FusedAccumulator fused =
+        new FusedAccumulator(fusedAggs, Runtime.getRuntime().availableProcessors());
     EntityIndex entities = new EntityIndex();
     long[] rows = new long[2];
     SourceReader.forEachBatch(source, needs, allocator, batch -> {
@@ -107,10 +115,12 @@ public final class ArrowFeatureEngine implements FeatureEngine {
           }
         });
       }
+      fused.ensure(entities.size());
+      fused.add(b);
       for (Accumulator acc : accs) {
         acc.ensure(entities.size());
+        acc.add(b);
       }
-      IntStream.range(0, accs.size()).parallel().forEach(i -> accs.get(i).add(b));
       rows[0] += n;
       if (rows[0] - rows[1] >= 5_000_000) {
         rows[1] = rows[0];
@@ -123,14 +133,22 @@ public final class ArrowFeatureEngine implements FeatureEngine {
         .id(source.entity(), entities.keys().toArray(new String[0]))
         .role(source.entity(), ColumnRole.ENTITY);
     Map<String, double[]> numeric = new HashMap<>();
-    for (Accumulator acc : accs) {
-      String name = acc.aggregation.name();
-      if (acc instanceof Accumulator.LastCategory lc) {
-        compactCategorical(out, name, lc.codes(n), lc.dictionary());
+    int fusedIndex = 0;
+    int accIndex = 0;
+    for (Aggregation a : group.aggregations()) {
+      if (FusedAccumulator.handles(a.kind())) {
+        double[] v = fused.values(fusedIndex++, n);
+        numeric.put(a.name(), v);
+        out.numeric(a.name(), v);
       } else {
-        double[] v = acc.values(n);
-        numeric.put(name, v);
-        out.numeric(name, v);
+        Accumulator acc = accs.get(accIndex++);
+        if (acc instanceof Accumulator.LastCategory lc) {
+          compactCategorical(out, a.name(), lc.codes(n), lc.dictionary());
+        } else {
+          double[] v = acc.values(n);
+          numeric.put(a.name(), v);
+          out.numeric(a.name(), v);
+        }
       }
     }
     addRatios(group, out, numeric, n);
