@@ -67,7 +67,7 @@ final class SimPlan {
   static final Coefficients BASE = new Coefficients(-1.35, -1.4, -0.9, 0.9, 0.25, 0.7, 1.0, 0.25, 0.3);
 
   /** After concept drift: price and discounts dominate, engagement matters little. */
-  static final Coefficients CONCEPT = new Coefficients(-0.25, -0.8, -0.5, 2.0, 0.8, 0.5, 1.0, 0.25, 0.6);
+  static final Coefficients CONCEPT = new Coefficients(-0.25, -0.8, -0.5, 2.0, 0.6, 0.5, 1.0, 0.25, 0.6);
 
   /** Month-to-month persistence of the latent engagement. */
   static final double ENGAGEMENT_RHO = 0.75;

@@ -3,7 +3,10 @@ package dev.churn.examples.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.churn.core.io.Csv;
 import dev.churn.core.metrics.BinaryMetrics;
+import dev.churn.core.table.ColumnType;
+import dev.churn.core.table.Table;
 import dev.churn.core.time.Dates;
 import dev.churn.core.time.Period;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +95,25 @@ class KkboxSimulatorTest {
     assertThat(result.memberRows()).isEqualTo(5_000 + 6L * result.months().get(0).newMembers());
     assertThat(progress).anyMatch(l -> l.startsWith("2016-03: ")).last().asString()
         .startsWith("Wrote ");
+  }
+
+  @Test
+  void files_readWithTheCoreCsvReader(@TempDir Path small) {
+    SimulationResult tiny = KkboxSimulator.builder().members(300).months(1).build().simulate(small);
+    try (BufferAllocator allocator = new RootAllocator();
+        Table mem = Csv.reader(result.members()).read(allocator);
+        Table tx = Csv.reader(result.transactions()).read(allocator);
+        Table logs = Csv.reader(tiny.userLogs().get(0)).read(allocator)) {
+      assertThat(mem.rowCount()).isEqualTo(result.memberRows());
+      assertThat(tx.rowCount()).isEqualTo(result.transactionRows());
+      assertThat(logs.rowCount()).isEqualTo(tiny.userLogRows());
+      assertThat(mem.schema().column("registration_init_time").type()).isEqualTo(ColumnType.DATE);
+      assertThat(mem.schema().column("gender").type()).isEqualTo(ColumnType.CATEGORICAL);
+      assertThat(tx.schema().column("membership_expire_date").type()).isEqualTo(ColumnType.DATE);
+      assertThat(tx.schema().column("actual_amount_paid").type()).isEqualTo(ColumnType.NUMERIC);
+      assertThat(logs.schema().column("date").type()).isEqualTo(ColumnType.DATE);
+      assertThat(logs.schema().column("total_secs").type()).isEqualTo(ColumnType.NUMERIC);
+    }
   }
 
   @Test
@@ -183,7 +207,6 @@ class KkboxSimulatorTest {
         churn[i++] = e.getValue();
       }
       double auc = BinaryMetrics.rocAuc(scores, churn);
-      System.out.println(m.month() + " auc " + auc);
       assertThat(auc).as(m.month().toString()).isGreaterThan(0.65);
     }
   }
