@@ -218,82 +218,146 @@ public final class KkboxSimulator {
     return String.format(Locale.ROOT, "%04d%02d", month.year(), month.month());
   }
 
-  /** Returns the number of members in the initial base. @return members */
+  /**
+   * Returns the number of members in the initial base.
+   *
+   * @return members
+   */
   public int members() {
     return members;
   }
 
-  /** Returns the number of simulated (and labelled) months. @return months */
+  /**
+   * Returns the number of simulated (and labelled) months.
+   *
+   * @return months
+   */
   public int months() {
     return months;
   }
 
-  /** Returns the first simulated month. @return the start month */
+  /**
+   * Returns the first simulated month.
+   *
+   * @return the start month
+   */
   public Period startMonth() {
     return startMonth;
   }
 
-  /** Returns the random seed. @return the seed */
+  /**
+   * Returns the random seed.
+   *
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }
 
-  /** Returns the monthly churn rate targeted among the expiring cohort. @return the rate */
+  /**
+   * Returns the monthly churn rate targeted among the expiring cohort.
+   *
+   * @return the rate
+   */
   public double churnRate() {
     return churnRate;
   }
 
-  /** Returns the first month (1-based) with data drift, if any. @return the month number */
+  /**
+   * Returns the first month (1-based) with data drift, if any.
+   *
+   * @return the month number
+   */
   public OptionalInt dataDriftAt() {
     return dataDriftAt > 0 ? OptionalInt.of(dataDriftAt) : OptionalInt.empty();
   }
 
-  /** Returns the first month (1-based) with concept drift, if any. @return the month number */
+  /**
+   * Returns the first month (1-based) with concept drift, if any.
+   *
+   * @return the month number
+   */
   public OptionalInt conceptDriftAt() {
     return conceptDriftAt > 0 ? OptionalInt.of(conceptDriftAt) : OptionalInt.empty();
   }
 
-  /** Returns how many members join each month (configured or derived). @return joiners */
+  /**
+   * Returns how many members join each month (configured or derived).
+   *
+   * @return joiners
+   */
   public int newMembersPerMonth() {
     return newMembersPerMonth;
   }
 
-  /** Returns the share of members with an age outside 0-100. @return the rate */
+  /**
+   * Returns the share of members with an age outside 0-100.
+   *
+   * @return the rate
+   */
   public double ageOutOfRangeRate() {
     return ageOutOfRangeRate;
   }
 
-  /** Returns the share of members with an empty gender. @return the rate */
+  /**
+   * Returns the share of members with an empty gender.
+   *
+   * @return the rate
+   */
   public double missingGenderRate() {
     return missingGenderRate;
   }
 
-  /** Returns the share of transaction rows written twice. @return the rate */
+  /**
+   * Returns the share of transaction rows written twice.
+   *
+   * @return the rate
+   */
   public double duplicateTransactionRate() {
     return duplicateTransactionRate;
   }
 
-  /** Returns the share of user_logs rows with a total_secs of about +-9.2e15. @return the rate */
+  /**
+   * Returns the share of user_logs rows with a total_secs of about +-9.2e15.
+   *
+   * @return the rate
+   */
   public double extremeTotalSecsRate() {
     return extremeTotalSecsRate;
   }
 
-  /** Returns whether user_logs are written to one file per month. @return the layout */
+  /**
+   * Returns whether user_logs are written to one file per month.
+   *
+   * @return the layout
+   */
   public boolean userLogsPerMonth() {
     return userLogsPerMonth;
   }
 
-  /** Returns the first day of user_logs written, if restricted. @return the day */
+  /**
+   * Returns the first day of user_logs written, if restricted.
+   *
+   * @return the day
+   */
   public Optional<LocalDate> userLogsFrom() {
     return Optional.ofNullable(userLogsFrom);
   }
 
-  /** Returns the last day of user_logs written, if restricted. @return the day */
+  /**
+   * Returns the last day of user_logs written, if restricted.
+   *
+   * @return the day
+   */
   public Optional<LocalDate> userLogsTo() {
     return Optional.ofNullable(userLogsTo);
   }
 
-  /** Returns the number of generator threads. @return threads */
+  /**
+   * Returns the number of generator threads.
+   *
+   * @return threads
+   */
   public int threads() {
     return threads;
   }
@@ -477,7 +541,8 @@ public final class KkboxSimulator {
     int total = plan.totalMembers;
     int chunk = plan.chunkSize();
     int chunks = (total + chunk - 1) / chunk;
-    int window = 2 * threads;
+    // chunks generated ahead of the writer: bounds memory at about window * 16 MB of rows
+    int window = Math.min(2 * threads, 32);
     ConcurrentLinkedQueue<ChunkOutput> free = new ConcurrentLinkedQueue<>();
     Deque<Future<ChunkOutput>> inflight = new ArrayDeque<>();
     AtomicInteger threadNumber = new AtomicInteger();

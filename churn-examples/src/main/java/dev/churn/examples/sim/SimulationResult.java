@@ -44,7 +44,23 @@ public record SimulationResult(
     long seed,
     double seconds) {
 
-  /** Validates and copies the lists. */
+  /**
+   * Checks the fields are present and copies the lists.
+   *
+   * @param directory the output directory
+   * @param members {@code members.csv}
+   * @param transactions {@code transactions.csv}
+   * @param userLogs the user_logs file(s)
+   * @param memberRows data rows in {@code members.csv}
+   * @param transactionRows data rows in {@code transactions.csv}
+   * @param userLogRows data rows in all user_logs files
+   * @param bytes bytes written to all files
+   * @param months one entry per simulated month
+   * @param drift when drift starts
+   * @param dirty counts of the dirty values
+   * @param seed the random seed
+   * @param seconds wall-clock time
+   */
   public SimulationResult {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(members, "members");
@@ -89,7 +105,17 @@ public record SimulationResult(
       int newMembers,
       long userLogRows) {
 
-    /** Validates the arguments. */
+    /**
+     * Checks the month and the label file are present.
+     *
+     * @param month the month
+     * @param labels its label file
+     * @param cohortSize rows of the label file
+     * @param churned rows with {@code is_churn = 1}
+     * @param activeAtStart members with a valid membership on the first day
+     * @param newMembers members who registered in the month
+     * @param userLogRows user_logs rows written for the month
+     */
     public Month {
       Objects.requireNonNull(month, "month");
       Objects.requireNonNull(labels, "labels");
@@ -115,7 +141,12 @@ public record SimulationResult(
    */
   public record Drift(Optional<Period> dataDriftFrom, Optional<Period> conceptDriftFrom) {
 
-    /** Validates the arguments. */
+    /**
+     * Checks both fields are present.
+     *
+     * @param dataDriftFrom first month with data drift
+     * @param conceptDriftFrom first month with concept drift
+     */
     public Drift {
       Objects.requireNonNull(dataDriftFrom, "dataDriftFrom");
       Objects.requireNonNull(conceptDriftFrom, "conceptDriftFrom");

@@ -27,6 +27,7 @@ class KkboxSimulatorDriftTest {
   static SimulationResult result;
   static Map<String, SimFiles.Member> members;
   static List<SimFiles.Tx> transactions;
+  static SimFiles.Activity activity;
 
   @BeforeAll
   static void simulate() {
@@ -41,6 +42,7 @@ class KkboxSimulatorDriftTest {
             .simulate(dir);
     members = SimFiles.members(result.members());
     transactions = SimFiles.transactions(result.transactions());
+    activity = new SimFiles.Activity(result.userLogs());
   }
 
   @Test
@@ -104,17 +106,17 @@ class KkboxSimulatorDriftTest {
     double[] discountAuc = new double[2];
     int[][] months = {{2, 3}, {5, 6}};
     for (int phase = 0; phase < 2; phase++) {
-      List<Double> activity = new ArrayList<>();
+      List<Double> listening = new ArrayList<>();
       List<Double> discount = new ArrayList<>();
       List<Boolean> churn = new ArrayList<>();
       for (int k : months[phase]) {
         SimulationResult.Month m = result.months().get(k - 1);
-        Map<String, Integer> days = SimFiles.daysActive(result.userLogs(), m.month().asOf(), 30);
+        Map<String, Integer> days = activity.daysActive(m.month().asOf(), 30);
         Map<String, Boolean> discounted = lastPaidDiscounted(m.month().asOf());
         SimFiles.labels(m.labels())
             .forEach(
                 (msno, c) -> {
-                  activity.add(-(double) days.getOrDefault(msno, 0));
+                  listening.add(-(double) days.getOrDefault(msno, 0));
                   discount.add(discounted.getOrDefault(msno, false) ? 1.0 : 0.0);
                   churn.add(c);
                 });
@@ -123,7 +125,7 @@ class KkboxSimulatorDriftTest {
       for (int i = 0; i < labels.length; i++) {
         labels[i] = churn.get(i);
       }
-      engagementAuc[phase] = BinaryMetrics.rocAuc(toArray(activity), labels);
+      engagementAuc[phase] = BinaryMetrics.rocAuc(toArray(listening), labels);
       discountAuc[phase] = BinaryMetrics.rocAuc(toArray(discount), labels);
     }
     assertThat(engagementAuc[0]).isGreaterThan(0.68);

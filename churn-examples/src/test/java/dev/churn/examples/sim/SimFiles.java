@@ -159,23 +159,47 @@ final class SimFiles {
     return labels;
   }
 
-  /**
-   * Counts, per member, the days with a log row in [asOf - days, asOf).
-   */
-  static Map<String, Integer> daysActive(List<Path> logFiles, LocalDate asOf, int days) {
-    int from = Dates.toYyyymmdd(asOf.minusDays(days));
-    int to = Dates.toYyyymmdd(asOf);
-    Map<String, Integer> counts = new HashMap<>();
-    for (Path file : logFiles) {
-      forEachRow(
-          file,
-          f -> {
-            int d = Integer.parseInt(f[1]);
-            if (d >= from && d < to) {
-              counts.merge(f[0], 1, Integer::sum);
+  /** The days each member has a log row on, read once, to count active days in any window. */
+  static final class Activity {
+    private final Map<String, int[]> days = new HashMap<>();
+
+    Activity(List<Path> logFiles) {
+      Map<String, int[]> growing = new HashMap<>();
+      Map<String, Integer> sizes = new HashMap<>();
+      for (Path file : logFiles) {
+        forEachRow(
+            file,
+            f -> {
+              int n = sizes.merge(f[0], 1, Integer::sum);
+              int[] a = growing.computeIfAbsent(f[0], k -> new int[32]);
+              if (n > a.length) {
+                a = java.util.Arrays.copyOf(a, a.length * 2);
+                growing.put(f[0], a);
+              }
+              a[n - 1] = Integer.parseInt(f[1]);
+            });
+      }
+      growing.forEach((k, a) -> days.put(k, java.util.Arrays.copyOf(a, sizes.get(k))));
+    }
+
+    /** Counts, per member, the days with a log row in [asOf - days, asOf). */
+    Map<String, Integer> daysActive(LocalDate asOf, int window) {
+      int from = Dates.toYyyymmdd(asOf.minusDays(window));
+      int to = Dates.toYyyymmdd(asOf);
+      Map<String, Integer> counts = new HashMap<>();
+      days.forEach(
+          (msno, dates) -> {
+            int c = 0;
+            for (int d : dates) {
+              if (d >= from && d < to) {
+                c++;
+              }
+            }
+            if (c > 0) {
+              counts.put(msno, c);
             }
           });
+      return counts;
     }
-    return counts;
   }
 }
