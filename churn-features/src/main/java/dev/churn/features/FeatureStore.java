@@ -412,18 +412,19 @@ public final class FeatureStore implements AutoCloseable {
       Optional<Materialization> stored = catalog().find(g.name(), g.version(), asOf);
       try (Table f = stored.isPresent() ? read(stored.get()) : compute(g, asOf)) {
         Map<String, Integer> index = indexOf(f);
+        int[] at = new int[rows];
+        for (int r = 0; r < rows; r++) {
+          Integer i = asOfs.epochDay(r) == day && keys[r] != null ? index.get(keys[r]) : null;
+          at[r] = i == null ? -1 : i;
+        }
         for (String name : g.featureNames()) {
           Column c = f.column(name);
           types.putIfAbsent(name, c.type());
           Object arr = columns.computeIfAbsent(name, k -> newArray(c.type(), rows,
               zeroWhenEmpty(g, k)));
           for (int r = 0; r < rows; r++) {
-            if (asOfs.epochDay(r) != day || keys[r] == null) {
-              continue;
-            }
-            Integer at = index.get(keys[r]);
-            if (at != null) {
-              copyCell(c, at, arr, r);
+            if (at[r] >= 0) {
+              copyCell(c, at[r], arr, r);
             }
           }
         }

@@ -70,8 +70,14 @@ class FeatureStoreProperties {
       values[i] = e.value() < 0 ? Double.NaN : e.value();
       cats[i] = e.cat() == 3 ? null : CATS[e.cat()];
     }
-    return Table.builder(allocator).id("id", ids).date("day", days).numeric("v", values)
-        .categorical("c", cats).build();
+    // entity keys as ids (hashed) or as categories (dictionary codes), alternating by size
+    var b = Table.builder(allocator);
+    if (n % 2 == 0) {
+      b.id("id", ids);
+    } else {
+      b.categorical("id", ids);
+    }
+    return b.date("day", days).numeric("v", values).categorical("c", cats).build();
   }
 
   private static FeatureGroup group() {
@@ -171,7 +177,7 @@ class FeatureStoreProperties {
               FeatureStore s = store(t);
               Table f = s.compute("g", START.plusDays(asOfDay))) {
             for (int row = 0; row < f.rowCount(); row++) {
-              int entity = Integer.parseInt(f.id("id").get(row).orElseThrow().substring(1));
+              int entity = Integer.parseInt(f.column("id").format(row).substring(1));
               Naive n = new Naive(events, entity, asOfDay);
               assertNumber(f, "count_10d", row, n.count(10));
               assertNumber(f, "v_sum_10d", row, n.sum(10));

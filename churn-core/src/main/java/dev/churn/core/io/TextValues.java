@@ -1,7 +1,6 @@
 package dev.churn.core.io;
 
 import dev.churn.core.time.Dates;
-import java.time.LocalDate;
 
 /**
  * Parses cell text given as a slice of a char buffer, without allocating on the good path and
@@ -89,6 +88,6 @@ final class TextValues {
     if (y < Dates.MIN_YEAR || m < 1 || m > 12 || d < 1 || d > Dates.lengthOfMonth(y, m)) {
       return Integer.MIN_VALUE;
     }
-    return (int) LocalDate.of(y, m, d).toEpochDay();
+    return Dates.epochDay(y, m, d);
   }
 }

@@ -1,5 +1,6 @@
 package dev.churn.core.table;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.vector.IntVector;
@@ -63,8 +64,17 @@ public final class CategoricalColumn implements Column {
   public int[] codes() {
     int n = size();
     int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = code(i);
+    if (n == 0) {
+      return out;
+    }
+    codes.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+        .get(out);
+    if (codes.getNullCount() > 0) {
+      for (int i = 0; i < n; i++) {
+        if (codes.isNull(i)) {
+          out[i] = MISSING;
+        }
+      }
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.churn.core.table;
 
 import java.time.LocalDate;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.vector.DateDayVector;
@@ -41,6 +42,25 @@ public final class DateColumn implements Column {
   /** Returns the date at a row as days since 1970-01-01, or {@link #MISSING}. */
   public int epochDay(int row) {
     return vector.isNull(row) ? MISSING : vector.getDataBuffer().getInt((long) row * 4);
+  }
+
+  /** Returns a copy of all dates as days since 1970-01-01, {@link #MISSING} where missing. */
+  public int[] toEpochDays() {
+    int n = size();
+    int[] out = new int[n];
+    if (n == 0) {
+      return out;
+    }
+    vector.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+        .get(out);
+    if (vector.getNullCount() > 0) {
+      for (int i = 0; i < n; i++) {
+        if (vector.isNull(i)) {
+          out[i] = MISSING;
+        }
+      }
+    }
+    return out;
   }
 
   /** Returns the date at a row, or empty when it is missing. */

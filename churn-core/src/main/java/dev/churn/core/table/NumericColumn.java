@@ -1,5 +1,6 @@
 package dev.churn.core.table;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
 import org.apache.arrow.vector.Float8Vector;
 
@@ -49,10 +50,17 @@ public final class NumericColumn implements Column {
   public double[] toArray() {
     int n = size();
     double[] out = new double[n];
-    var data = vector.getDataBuffer();
-    boolean anyMissing = vector.getNullCount() > 0;
-    for (int i = 0; i < n; i++) {
-      out[i] = anyMissing && vector.isNull(i) ? Double.NaN : data.getDouble((long) i * 8);
+    if (n == 0) {
+      return out;
+    }
+    vector.getDataBuffer().nioBuffer(0, n * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer()
+        .get(out);
+    if (vector.getNullCount() > 0) {
+      for (int i = 0; i < n; i++) {
+        if (vector.isNull(i)) {
+          out[i] = Double.NaN;
+        }
+      }
     }
     return out;
   }

@@ -315,9 +315,15 @@ public final class Dates {
 
   /**
    * Days since 1970-01-01 of a valid proleptic Gregorian date (H. Hinnant's days_from_civil),
-   * equal to {@code LocalDate.of(year, month, day).toEpochDay()}.
+   * equal to {@code LocalDate.of(year, month, day).toEpochDay()} but without allocating. The
+   * date is not checked: callers validate year (1..9999), month and day first.
+   *
+   * @param year the year, 1 to 9999
+   * @param month the month, 1 to 12
+   * @param day the day of the month, valid for that month
+   * @return the epoch day
    */
-  private static int epochDay(int year, int month, int day) {
+  public static int epochDay(int year, int month, int day) {
     int y = month <= 2 ? year - 1 : year; // years start in March; y >= 0 for year >= 1
     int era = y / 400;
     int yearOfEra = y - era * 400;

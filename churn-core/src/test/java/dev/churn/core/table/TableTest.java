@@ -63,6 +63,8 @@ class TableTest {
       assertThat(t.bool("churned").isMissing(2)).isTrue();
       assertThat(t.bool("churned").trueCount()).isEqualTo(2);
       assertThat(t.date("since").get(0)).contains(LocalDate.of(2017, 1, 31));
+      assertThat(t.date("since").toEpochDays())
+          .containsExactly(17197, DateColumn.MISSING, 16860, 17226, 0);
       assertThat(t.date("since").format(1)).isEmpty();
       assertThat(t.column("since").format(2)).isEqualTo("2016-02-29");
     }

@@ -36,8 +36,8 @@ abstract class Accumulator {
 
   abstract void add(Batch b);
 
-  /** Returns one value per entity (NaN = missing); numeric aggregations only. */
-  abstract double[] values(int entities);
+  /** Returns one value per selected entity (NaN = missing); numeric aggregations only. */
+  abstract double[] values(int[] ids);
 
   static double[] grow(double[] a, int n, double fill) {
     int old = a.length;
@@ -106,12 +106,16 @@ abstract class Accumulator {
     }
 
     @Override
-    double[] values(int entities) {
+    double[] values(int[] ids) {
       throw new UnsupportedOperationException("categorical");
     }
 
-    int[] codes(int entities) {
-      return Arrays.copyOf(code, entities);
+    int[] codes(int[] ids) {
+      int[] out = new int[ids.length];
+      for (int j = 0; j < ids.length; j++) {
+        out[j] = code[ids[j]];
+      }
+      return out;
     }
 
     Dictionary dictionary() {
@@ -150,8 +154,12 @@ abstract class Accumulator {
     }
 
     @Override
-    double[] values(int entities) {
-      return Arrays.copyOf(count, entities);
+    double[] values(int[] ids) {
+      double[] out = new double[ids.length];
+      for (int j = 0; j < ids.length; j++) {
+        out[j] = count[ids[j]];
+      }
+      return out;
     }
   }
 }

@@ -95,12 +95,10 @@ public final class ArrowFeatureEngine implements FeatureEngine {
     long[] rows = new long[2];
     SourceReader.forEachBatch(source, needs, allocator, batch -> {
       int n = batch.rowCount();
-      DateColumn ts = batch.date(source.timestamp());
+      int[] days = batch.date(source.timestamp()).toEpochDays();
       boolean[] keep = new boolean[n];
-      int[] days = new int[n];
       for (int r = 0; r < n; r++) {
-        int d = ts.epochDay(r);
-        days[r] = d;
+        int d = days[r];
         keep[r] = d != DateColumn.MISSING && d < asOf;
       }
       int[] ids = new int[n];
@@ -128,24 +126,26 @@ public final class ArrowFeatureEngine implements FeatureEngine {
             entities.size()));
       }
     });
-    int n = entities.size();
+    int[] ids = entities.seenIds();
+    int n = ids.length;
     TableBuilder out = Table.builder(allocator)
-        .id(source.entity(), entities.keys().toArray(new String[0]))
+        .id(source.entity(), keys(entities, ids))
         .role(source.entity(), ColumnRole.ENTITY);
     Map<String, double[]> numeric = new HashMap<>();
+    double[][] fusedValues = fused.values(ids);
     int fusedIndex = 0;
     int accIndex = 0;
     for (Aggregation a : group.aggregations()) {
       if (FusedAccumulator.handles(a.kind())) {
-        double[] v = fused.values(fusedIndex++, n);
+        double[] v = fusedValues[fusedIndex++];
         numeric.put(a.name(), v);
         out.numeric(a.name(), v);
       } else {
         Accumulator acc = accs.get(accIndex++);
         if (acc instanceof Accumulator.LastCategory lc) {
-          compactCategorical(out, a.name(), lc.codes(n), lc.dictionary());
+          compactCategorical(out, a.name(), lc.codes(ids), lc.dictionary());
         } else {
-          double[] v = acc.values(n);
+          double[] v = acc.values(ids);
           numeric.put(a.name(), v);
           out.numeric(a.name(), v);
         }
@@ -153,6 +153,14 @@ public final class ArrowFeatureEngine implements FeatureEngine {
     }
     addRatios(group, out, numeric, n);
     return out.build();
+  }
+
+  private static String[] keys(EntityIndex entities, int[] ids) {
+    String[] keys = new String[ids.length];
+    for (int j = 0; j < ids.length; j++) {
+      keys[j] = entities.key(ids[j]);
+    }
+    return keys;
   }
 
   private static boolean categorical(AggregationKind kind) {
@@ -242,18 +250,19 @@ public final class ArrowFeatureEngine implements FeatureEngine {
         }
       }
     });
-    int n = entities.size();
+    int[] ids = entities.seenIds();
+    int n = ids.length;
     TableBuilder out = Table.builder(allocator)
-        .id(source.entity(), entities.keys().toArray(new String[0]))
+        .id(source.entity(), keys(entities, ids))
         .role(source.entity(), ColumnRole.ENTITY);
     for (String c : group.columns()) {
-      values.get(c).addTo(out, c, n);
+      values.get(c).addTo(out, c, ids);
     }
     for (String c : group.daysSince()) {
       int[] d = values.get(c).days;
       double[] since = new double[n];
       for (int i = 0; i < n; i++) {
-        int v = i < d.length ? d[i] : DateColumn.MISSING;
+        int v = ids[i] < d.length ? d[ids[i]] : DateColumn.MISSING;
         since[i] = v == DateColumn.MISSING || v >= asOf ? Double.NaN : asOf - v;
       }
       out.numeric(FeatureGroup.daysSinceName(c), since);
@@ -308,19 +317,42 @@ public final class ArrowFeatureEngine implements FeatureEngine {
       }
     }
 
-    void addTo(TableBuilder out, String name, int n) {
+    void addTo(TableBuilder out, String name, int[] ids) {
+      int n = ids.length;
       switch (template.type()) {
-        case NUMERIC -> out.numeric(name, Accumulator.grow(numbers, n, Double.NaN));
-        case DATE -> out.dateEpochDays(name, Accumulator.grow(days, n, DateColumn.MISSING));
+        case NUMERIC -> {
+          double[] v = new double[n];
+          for (int j = 0; j < n; j++) {
+            v[j] = ids[j] < numbers.length ? numbers[ids[j]] : Double.NaN;
+          }
+          out.numeric(name, v);
+        }
+        case DATE -> {
+          int[] v = new int[n];
+          for (int j = 0; j < n; j++) {
+            v[j] = ids[j] < days.length ? days[ids[j]] : DateColumn.MISSING;
+          }
+          out.dateEpochDays(name, v);
+        }
         case BOOLEAN -> {
           Boolean[] b = new Boolean[n];
-          for (int i = 0; i < n; i++) {
-            b[i] = i >= bools.length || bools[i] < 0 ? null : bools[i] == 1;
+          for (int j = 0; j < n; j++) {
+            int i = ids[j];
+            b[j] = i >= bools.length || bools[i] < 0 ? null : bools[i] == 1;
           }
           out.bool(name, b);
         }
-        case CATEGORICAL -> out.categorical(name, Arrays.copyOf(strings, n));
-        case ID -> out.id(name, Arrays.copyOf(strings, n));
+        case CATEGORICAL, ID -> {
+          String[] v = new String[n];
+          for (int j = 0; j < n; j++) {
+            v[j] = ids[j] < strings.length ? strings[ids[j]] : null;
+          }
+          if (template.type() == dev.churn.core.table.ColumnType.CATEGORICAL) {
+            out.categorical(name, v);
+          } else {
+            out.id(name, v);
+          }
+        }
       }
     }
   }

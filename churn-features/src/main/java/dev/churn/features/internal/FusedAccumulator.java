@@ -364,42 +364,60 @@ final class FusedAccumulator {
     }
   }
 
-  /** Returns one value per entity (NaN = missing) for aggregation {@code k}. */
-  double[] values(int k, int entities) {
-    double[] out = new double[entities];
-    int s = stride;
-    int at = slot[k];
-    AggregationKind original = aggregations.get(k).kind();
-    double half = window[k] / 2.0;
-    for (int e = 0; e < entities; e++) {
-      int i = e * s + at;
-      out[e] = switch (kind[k]) {
-        case COUNT, SUM, MIN, MAX -> state[i];
-        case MEAN -> state[i + 1] == 0 ? Double.NaN : state[i] / state[i + 1];
-        case STD -> state[i] < 2 ? Double.NaN : Math.sqrt(state[i + 2] / (state[i] - 1));
-        case LAST -> original == AggregationKind.DAYS_UNTIL
-            ? state[i + 1] - asOf : state[i + 1];
-        case TREND -> {
-          if (state[i + 2] == 0) {
-            yield Double.NaN;
+  /**
+   * Returns, for every aggregation {@code k}, one value per selected entity (NaN = missing),
+   * computed in one pass over the entities so the state is read sequentially.
+   *
+   * @param ids the entity ids to output, in output order
+   */
+  double[][] values(int[] ids) {
+    int n = ids.length;
+    double[][] out = new double[ops][n];
+    boolean[] daysUntil = new boolean[ops];
+    boolean[] ratio = new boolean[ops];
+    int[] words = new int[ops];
+    for (int k = 0; k < ops; k++) {
+      AggregationKind original = aggregations.get(k).kind();
+      daysUntil[k] = original == AggregationKind.DAYS_UNTIL;
+      ratio[k] = original == AggregationKind.TREND_RATIO;
+      words[k] = (aggregations.get(k).windowDays() + 63) / 64;
+    }
+    for (int j = 0; j < n; j++) {
+      int e = ids[j];
+      int base = e * stride;
+      for (int k = 0; k < ops; k++) {
+        int i = base + slot[k];
+        double v;
+        switch (kind[k]) {
+          case COUNT, SUM, MIN, MAX -> v = state[i];
+          case MEAN -> v = state[i + 1] == 0 ? Double.NaN : state[i] / state[i + 1];
+          case STD -> v = state[i] < 2 ? Double.NaN : Math.sqrt(state[i + 2] / (state[i] - 1));
+          case LAST -> v = daysUntil[k] ? state[i + 1] - asOf : state[i + 1];
+          case TREND -> {
+            double early = state[i];
+            double late = state[i + 1];
+            double half = window[k] / 2.0;
+            if (state[i + 2] == 0) {
+              v = Double.NaN;
+            } else if (ratio[k]) {
+              v = early == 0 ? Double.NaN : late / early;
+            } else {
+              v = (late / half - early / half) / half;
+            }
           }
-          double early = state[i];
-          double late = state[i + 1];
-          yield original == AggregationKind.TREND_RATIO
-              ? (early == 0 ? Double.NaN : late / early)
-              : (late / half - early / half) / half;
-        }
-        case RECENCY -> state[i] == Double.NEGATIVE_INFINITY ? Double.NaN : asOf - state[i];
-        case DISTINCT -> {
-          int words = (aggregations.get(k).windowDays() + 63) / 64;
-          int c = 0;
-          for (int w = 0; w < words; w++) {
-            c += Long.bitCount(bits[e * longStride + slot[k] + w]);
+          case RECENCY -> v = state[i] == Double.NEGATIVE_INFINITY ? Double.NaN : asOf - state[i];
+          case DISTINCT -> {
+            int c = 0;
+            int at = e * longStride + slot[k];
+            for (int w = 0; w < words[k]; w++) {
+              c += Long.bitCount(bits[at + w]);
+            }
+            v = c;
           }
-          yield c;
+          default -> throw new AssertionError(kind[k]);
         }
-        default -> throw new AssertionError(kind[k]);
-      };
+        out[k][j] = v;
+      }
     }
     return out;
   }
