@@ -16,15 +16,18 @@ import java.util.OptionalInt;
  * category in every batch of a stream.
  */
 public final class Dictionary {
-  private static final Dictionary EMPTY = new Dictionary(new String[0], 0);
+  private static final Dictionary EMPTY = new Dictionary(new String[0], 0, new Object());
 
   private final String[] values;
   private final int size;
+  /** Shared by every snapshot of one builder: snapshots of one lineage are prefixes of each other. */
+  private final Object lineage;
   private volatile Map<String, Integer> lookup;
 
-  private Dictionary(String[] values, int size) {
+  private Dictionary(String[] values, int size, Object lineage) {
     this.values = values;
     this.size = size;
+    this.lineage = lineage;
   }
 
   /** Returns the dictionary with no categories. */
@@ -91,7 +94,7 @@ public final class Dictionary {
     if (other.size > size) {
       return false;
     }
-    if (other.values == values) {
+    if (other.values == values || other.lineage == lineage) {
       return true;
     }
     for (int i = 0; i < other.size; i++) {
@@ -143,6 +146,7 @@ public final class Dictionary {
     private String[] values;
     private int size;
     private final Map<String, Integer> codes = new HashMap<>();
+    private final Object lineage = new Object();
 
     /** Creates an empty builder. */
     public Builder() {
@@ -180,7 +184,7 @@ public final class Dictionary {
 
     /** Returns an immutable dictionary of the categories so far. */
     public Dictionary snapshot() {
-      return new Dictionary(values, size);
+      return new Dictionary(values, size, lineage);
     }
   }
 }

@@ -239,127 +239,167 @@ final class FusedAccumulator {
   }
 
   /**
-   * Folds rows {@code [from, to)} owned by thread {@code part} of {@code parts}: one tight loop
-   * per aggregation, so the JIT sees a simple loop and the state slice stays in cache.
+   * Folds rows {@code [from, to)} owned by thread {@code part} of {@code parts}: one small,
+   * tight loop per aggregation, so the JIT compiles each well and the state slice stays in cache.
    */
   private void fold(int[] ent, int[] day, double[][] values, int[] colOf, int[] lo, int from,
       int to, int part, int parts) {
-    final double[] st = state;
-    final int s = stride;
-    final int mask = parts - 1;
+    int mask = parts - 1;
     for (int k = 0; k < ops; k++) {
-      final int low = lo[k];
-      final int off = slot[k];
-      final double[] v = colOf[k] < 0 ? null : values[colOf[k]];
+      double[] v = colOf[k] < 0 ? null : values[colOf[k]];
+      int low = lo[k];
+      int off = slot[k];
       switch (kind[k]) {
-        case COUNT -> {
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            if (e >= 0 && (e & mask) == part && day[r] >= low) {
-              st[e * s + off]++;
-            }
-          }
-        }
-        case SUM -> {
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            double x = v[r];
-            if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
-              st[e * s + off] += x;
-            }
-          }
-        }
-        case MEAN -> {
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            double x = v[r];
-            if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
-              int at = e * s + off;
-              st[at] += x;
-              st[at + 1]++;
-            }
-          }
-        }
-        case MIN, MAX -> {
-          boolean min = kind[k] == MIN;
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            double x = v[r];
-            if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
-              int at = e * s + off;
-              double cur = st[at];
-              if (cur != cur || (min ? x < cur : x > cur)) {
-                st[at] = x;
-              }
-            }
-          }
-        }
-        case STD -> {
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            double x = v[r];
-            if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
-              int at = e * s + off;
-              double n = ++st[at];
-              double delta = x - st[at + 1];
-              st[at + 1] += delta / n;
-              st[at + 2] += delta * (x - st[at + 1]);
-            }
-          }
-        }
-        case LAST -> {
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            double x = v[r];
-            int d = day[r];
-            if (e >= 0 && (e & mask) == part && d >= low && x == x) {
-              int at = e * s + off;
-              if (d >= st[at]) {
-                st[at] = d;
-                st[at + 1] = x;
-              }
-            }
-          }
-        }
-        case TREND -> {
-          int mid = asOf - window[k] / 2;
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            double x = v[r];
-            int d = day[r];
-            if (e >= 0 && (e & mask) == part && d >= low && x == x) {
-              int at = e * s + off;
-              st[at + (d >= mid ? 1 : 0)] += x;
-              st[at + 2]++;
-            }
-          }
-        }
-        case RECENCY -> {
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            int d = day[r];
-            if (e >= 0 && (e & mask) == part) {
-              int at = e * s + off;
-              if (d > st[at]) {
-                st[at] = d;
-              }
-            }
-          }
-        }
-        case DISTINCT -> {
-          final long[] bt = bits;
-          final int ls = longStride;
-          final int last = asOf - 1;
-          for (int r = from; r < to; r++) {
-            int e = ent[r];
-            int d = day[r];
-            if (e >= 0 && (e & mask) == part && d >= low) {
-              int bit = last - d;
-              bt[e * ls + off + (bit >>> 6)] |= 1L << (bit & 63);
-            }
-          }
-        }
+        case COUNT -> count(ent, day, from, to, part, mask, low, off);
+        case SUM -> sum(ent, day, v, from, to, part, mask, low, off);
+        case MEAN -> mean(ent, day, v, from, to, part, mask, low, off);
+        case MIN -> extreme(ent, day, v, from, to, part, mask, low, off, true);
+        case MAX -> extreme(ent, day, v, from, to, part, mask, low, off, false);
+        case STD -> std(ent, day, v, from, to, part, mask, low, off);
+        case LAST -> last(ent, day, v, from, to, part, mask, low, off);
+        case TREND -> trend(ent, day, v, from, to, part, mask, low, off, asOf - window[k] / 2);
+        case RECENCY -> recency(ent, day, from, to, part, mask, off);
+        case DISTINCT -> distinct(ent, day, from, to, part, mask, low, off);
         default -> throw new AssertionError(kind[k]);
+      }
+    }
+  }
+
+  private void count(int[] ent, int[] day, int from, int to, int part, int mask, int low,
+      int off) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      if (e >= 0 && (e & mask) == part && day[r] >= low) {
+        st[e * s + off]++;
+      }
+    }
+  }
+
+  private void sum(int[] ent, int[] day, double[] v, int from, int to, int part, int mask,
+      int low, int off) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      double x = v[r];
+      if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
+        st[e * s + off] += x;
+      }
+    }
+  }
+
+  private void mean(int[] ent, int[] day, double[] v, int from, int to, int part, int mask,
+      int low, int off) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      double x = v[r];
+      if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
+        int at = e * s + off;
+        st[at] += x;
+        st[at + 1]++;
+      }
+    }
+  }
+
+  private void extreme(int[] ent, int[] day, double[] v, int from, int to, int part, int mask,
+      int low, int off, boolean min) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      double x = v[r];
+      if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
+        int at = e * s + off;
+        double cur = st[at];
+        if (cur != cur || (min ? x < cur : x > cur)) {
+          st[at] = x;
+        }
+      }
+    }
+  }
+
+  /** Welford's running mean and sum of squared deviations: stable for large values. */
+  private void std(int[] ent, int[] day, double[] v, int from, int to, int part, int mask,
+      int low, int off) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      double x = v[r];
+      if (e >= 0 && (e & mask) == part && day[r] >= low && x == x) {
+        int at = e * s + off;
+        double n = ++st[at];
+        double delta = x - st[at + 1];
+        st[at + 1] += delta / n;
+        st[at + 2] += delta * (x - st[at + 1]);
+      }
+    }
+  }
+
+  private void last(int[] ent, int[] day, double[] v, int from, int to, int part, int mask,
+      int low, int off) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      double x = v[r];
+      int d = day[r];
+      if (e >= 0 && (e & mask) == part && d >= low && x == x) {
+        int at = e * s + off;
+        if (d >= st[at]) {
+          st[at] = d;
+          st[at + 1] = x;
+        }
+      }
+    }
+  }
+
+  private void trend(int[] ent, int[] day, double[] v, int from, int to, int part, int mask,
+      int low, int off, int mid) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      double x = v[r];
+      int d = day[r];
+      if (e >= 0 && (e & mask) == part && d >= low && x == x) {
+        int at = e * s + off;
+        st[at + (d >= mid ? 1 : 0)] += x;
+        st[at + 2]++;
+      }
+    }
+  }
+
+  private void recency(int[] ent, int[] day, int from, int to, int part, int mask, int off) {
+    double[] st = state;
+    int s = stride;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      int d = day[r];
+      if (e >= 0 && (e & mask) == part) {
+        int at = e * s + off;
+        if (d > st[at]) {
+          st[at] = d;
+        }
+      }
+    }
+  }
+
+  private void distinct(int[] ent, int[] day, int from, int to, int part, int mask, int low,
+      int off) {
+    long[] bt = bits;
+    int ls = longStride;
+    int last = asOf - 1;
+    for (int r = from; r < to; r++) {
+      int e = ent[r];
+      int d = day[r];
+      if (e >= 0 && (e & mask) == part && d >= low) {
+        int bit = last - d;
+        bt[e * ls + off + (bit >>> 6)] |= 1L << (bit & 63);
       }
     }
   }
