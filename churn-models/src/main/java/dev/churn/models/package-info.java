@@ -1,5 +1,6 @@
 /**
- * The churn-models module. Its API arrives with the issue that builds it; until then the module
- * only takes part in the build so that dependencies between modules are fixed from the start.
+ * Training, comparing, explaining and scoring churn models: the fluent {@code Trainer}, model
+ * backends found with {@link java.util.ServiceLoader} (see {@code dev.churn.models.spi}),
+ * calibration, risk buckets and retention actions, model packages and experiment runs.
  */
 package dev.churn.models;
