@@ -1,36 +1,12 @@
 package dev.churn.core.table;
 
-import java.util.Objects;
 import org.apache.arrow.vector.BitVector;
 
 /** A column of true/false values. */
-public final class BooleanColumn implements Column {
-  private final ColumnSpec spec;
-  private final BitVector vector;
+public final class BooleanColumn extends AbstractColumn<BitVector> implements Column {
 
   BooleanColumn(ColumnSpec spec, BitVector vector) {
-    this.spec = Objects.requireNonNull(spec, "spec");
-    this.vector = vector;
-  }
-
-  @Override
-  public ColumnSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public int size() {
-    return vector.getValueCount();
-  }
-
-  @Override
-  public boolean isMissing(int row) {
-    return vector.isNull(row);
-  }
-
-  @Override
-  public int missingCount() {
-    return vector.getNullCount();
+    super(spec, vector);
   }
 
   /**
@@ -68,12 +44,4 @@ public final class BooleanColumn implements Column {
     return isMissing(row) ? "" : Boolean.toString(get(row));
   }
 
-  BitVector vector() {
-    return vector;
-  }
-
-  @Override
-  public String toString() {
-    return "BooleanColumn[" + spec.name() + ", rows=" + size() + "]";
-  }
 }

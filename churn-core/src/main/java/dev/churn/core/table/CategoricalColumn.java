@@ -16,23 +16,15 @@ import org.apache.arrow.vector.IntVector;
  * }
  * }</pre>
  */
-public final class CategoricalColumn implements Column {
+public final class CategoricalColumn extends AbstractColumn<IntVector> implements Column {
   /** The code returned for a missing value. */
   public static final int MISSING = -1;
 
-  private final ColumnSpec spec;
-  private final IntVector codes;
   private final Dictionary dictionary;
 
   CategoricalColumn(ColumnSpec spec, IntVector codes, Dictionary dictionary) {
-    this.spec = Objects.requireNonNull(spec, "spec");
-    this.codes = codes;
+    super(spec, codes);
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
-  }
-
-  @Override
-  public ColumnSpec spec() {
-    return spec;
   }
 
   /** Returns the dictionary the codes point into. */
@@ -40,24 +32,9 @@ public final class CategoricalColumn implements Column {
     return dictionary;
   }
 
-  @Override
-  public int size() {
-    return codes.getValueCount();
-  }
-
-  @Override
-  public boolean isMissing(int row) {
-    return codes.isNull(row);
-  }
-
-  @Override
-  public int missingCount() {
-    return codes.getNullCount();
-  }
-
   /** Returns the code at a row, or {@link #MISSING}. */
   public int code(int row) {
-    return codes.isNull(row) ? MISSING : codes.getDataBuffer().getInt((long) row * 4);
+    return vector.isNull(row) ? MISSING : vector.getDataBuffer().getInt((long) row * 4);
   }
 
   /** Returns a copy of all codes, {@link #MISSING} where missing. */
@@ -67,11 +44,11 @@ public final class CategoricalColumn implements Column {
     if (n == 0) {
       return out;
     }
-    codes.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+    vector.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
         .get(out);
-    if (codes.getNullCount() > 0) {
+    if (vector.getNullCount() > 0) {
       for (int i = 0; i < n; i++) {
-        if (codes.isNull(i)) {
+        if (vector.isNull(i)) {
           out[i] = MISSING;
         }
       }
@@ -102,10 +79,6 @@ public final class CategoricalColumn implements Column {
   public String format(int row) {
     int c = code(row);
     return c == MISSING ? "" : dictionary.get(c);
-  }
-
-  IntVector vector() {
-    return codes;
   }
 
   @Override

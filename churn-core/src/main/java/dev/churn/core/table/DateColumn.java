@@ -2,41 +2,17 @@ package dev.churn.core.table;
 
 import java.time.LocalDate;
 import java.nio.ByteOrder;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.vector.DateDayVector;
 
 /** A column of calendar dates, stored as days since 1970-01-01. */
-public final class DateColumn implements Column {
+public final class DateColumn extends AbstractColumn<DateDayVector> implements Column {
   /** The epoch day returned for a missing value. */
   public static final int MISSING = Integer.MIN_VALUE;
 
-  private final ColumnSpec spec;
-  private final DateDayVector vector;
 
   DateColumn(ColumnSpec spec, DateDayVector vector) {
-    this.spec = Objects.requireNonNull(spec, "spec");
-    this.vector = vector;
-  }
-
-  @Override
-  public ColumnSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public int size() {
-    return vector.getValueCount();
-  }
-
-  @Override
-  public boolean isMissing(int row) {
-    return vector.isNull(row);
-  }
-
-  @Override
-  public int missingCount() {
-    return vector.getNullCount();
+    super(spec, vector);
   }
 
   /** Returns the date at a row as days since 1970-01-01, or {@link #MISSING}. */
@@ -75,12 +51,4 @@ public final class DateColumn implements Column {
     return d == MISSING ? "" : LocalDate.ofEpochDay(d).toString();
   }
 
-  DateDayVector vector() {
-    return vector;
-  }
-
-  @Override
-  public String toString() {
-    return "DateColumn[" + spec.name() + ", rows=" + size() + "]";
-  }
 }

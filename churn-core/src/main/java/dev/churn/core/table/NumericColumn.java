@@ -1,7 +1,6 @@
 package dev.churn.core.table;
 
 import java.nio.ByteOrder;
-import java.util.Objects;
 import org.apache.arrow.vector.Float8Vector;
 
 /**
@@ -12,33 +11,10 @@ import org.apache.arrow.vector.Float8Vector;
  * double[] minutes = table.numeric("total_day_minutes").toArray();
  * }</pre>
  */
-public final class NumericColumn implements Column {
-  private final ColumnSpec spec;
-  private final Float8Vector vector;
+public final class NumericColumn extends AbstractColumn<Float8Vector> implements Column {
 
   NumericColumn(ColumnSpec spec, Float8Vector vector) {
-    this.spec = Objects.requireNonNull(spec, "spec");
-    this.vector = vector;
-  }
-
-  @Override
-  public ColumnSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public int size() {
-    return vector.getValueCount();
-  }
-
-  @Override
-  public boolean isMissing(int row) {
-    return vector.isNull(row);
-  }
-
-  @Override
-  public int missingCount() {
-    return vector.getNullCount();
+    super(spec, vector);
   }
 
   /** Returns the value at a row, or NaN when it is missing. */
@@ -77,12 +53,4 @@ public final class NumericColumn implements Column {
     return Double.toString(v);
   }
 
-  Float8Vector vector() {
-    return vector;
-  }
-
-  @Override
-  public String toString() {
-    return "NumericColumn[" + spec.name() + ", rows=" + size() + "]";
-  }
 }
