@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ProfileCommand.class,
       FeaturesCommand.class,
+      EvaluateCommand.class,
+      TrainCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })

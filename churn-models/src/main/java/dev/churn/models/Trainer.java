@@ -1,0 +1,528 @@
+package dev.churn.models;
+
+import dev.churn.core.ChurnException;
+import dev.churn.core.DataFormatException;
+import dev.churn.core.metrics.BinaryMetrics;
+import dev.churn.core.provenance.Provenance;
+import dev.churn.core.table.BooleanColumn;
+import dev.churn.core.table.CategoricalColumn;
+import dev.churn.core.table.Column;
+import dev.churn.core.table.ColumnRole;
+import dev.churn.core.table.ColumnSpec;
+import dev.churn.core.table.ColumnType;
+import dev.churn.core.table.NumericColumn;
+import dev.churn.core.table.Table;
+import dev.churn.core.table.TableFingerprint;
+import dev.churn.models.spi.FeatureMatrix;
+import dev.churn.models.spi.FittedModel;
+import dev.churn.models.spi.ModelBackend;
+import dev.churn.models.spi.ParamSpec;
+import dev.churn.models.spi.Params;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains churn models: compares backends under the same cross-validation folds, searches their
+ * parameters within a budget, calibrates probabilities on out-of-fold predictions, chooses the
+ * decision threshold there, and refits the best candidate on all rows.
+ *
+ * <pre>{@code
+ * Trainer.Result r = Trainer.on(customers)
+ *     .label("churn", "yes")
+ *     .backends("xgboost", "logistic", "forest")
+ *     .folds(5).seed(42)
+ *     .search(4)                       // 4 random parameter draws per backend, besides defaults
+ *     .calibration(Calibration.Method.ISOTONIC)
+ *     .fit();
+ * r.leaderboard().entries().forEach(System.out::println);
+ * ChurnModel model = r.model();
+ * }</pre>
+ *
+ * <p>Features default to every column except ids, dates and columns with role ENTITY, TIMESTAMP
+ * or LABEL. Preprocessing (see {@link Preprocessor}) is learned on each training fold only.
+ * Setters check their argument at once; {@link #compare()} and {@link #fit()} check the
+ * combination.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+  /** How classes are weighted when fitting. */
+  public enum ClassWeights {
+    /** Every row weighs 1. */
+    NONE,
+    /** Each class weighs half of the total: rare churners count as much as the rest. */
+    BALANCED
+  }
+
+  private final Table table;
+  private String label;
+  private String positive;
+  private List<String> features;
+  private List<String> backendIds;
+  private final Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+  private long seed = 42;
+  private int folds = 5;
+  private int search;
+  private Calibration.Method calibration = Calibration.Method.ISOTONIC;
+  private double targetRecall = Double.NaN;
+  private ClassWeights weights = ClassWeights.NONE;
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private Backends backends;
+  private Clock clock = Clock.systemUTC();
+  private Consumer<String> progress = line -> LOG.info("{}", line);
+
+  private Trainer(Table table) {
+    this.table = table;
+  }
+
+  /**
+   * Starts a trainer on a table; the table must stay open while the trainer runs.
+   *
+   * @param table the training rows, with the label column
+   */
+  public static Trainer on(Table table) {
+    return new Trainer(Objects.requireNonNull(table, "table"));
+  }
+
+  /**
+   * Sets the label column and the value that means churn (for a BOOLEAN label, {@code "true"};
+   * for a numeric one, e.g. {@code "1"}).
+   */
+  public Trainer label(String column, String positiveValue) {
+    if (!table.schema().contains(Objects.requireNonNull(column, "column"))) {
+      throw new IllegalArgumentException("label column '" + column + "' is not in the table;"
+          + " columns are " + table.schema().names());
+    }
+    this.label = column;
+    this.positive = Objects.requireNonNull(positiveValue, "positiveValue");
+    return this;
+  }
+
+  /** Sets the input columns (default: every eligible column). */
+  public Trainer features(List<String> columns) {
+    for (String c : columns) {
+      if (!table.schema().contains(c)) {
+        throw new IllegalArgumentException("feature column '" + c + "' is not in the table");
+      }
+    }
+    this.features = List.copyOf(columns);
+    return this;
+  }
+
+  /** Sets the backends to compare, by id (default: all discovered). */
+  public Trainer backends(String... ids) {
+    if (ids.length == 0) {
+      throw new IllegalArgumentException("backends(...) needs at least one id");
+    }
+    this.backendIds = List.of(ids);
+    return this;
+  }
+
+  /** Sets parameters of one backend (others keep their defaults). */
+  public Trainer params(String backend, Map<String, ?> values) {
+    params.put(Objects.requireNonNull(backend, "backend"), new LinkedHashMap<>(values));
+    return this;
+  }
+
+  /** Sets the seed of folds, searches and backends (default 42). */
+  public Trainer seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** Sets stratified k-fold cross-validation (default 5). */
+  public Trainer folds(int k) {
+    if (k < 2 || k > 100) {
+      throw new IllegalArgumentException("folds was " + k + " but it must be in [2, 100]");
+    }
+    this.folds = k;
+    return this;
+  }
+
+  /** Sets how many random parameter draws each backend gets besides its defaults (default 0). */
+  public Trainer search(int candidates) {
+    if (candidates < 0 || candidates > 1000) {
+      throw new IllegalArgumentException(
+          "search was " + candidates + " but it must be in [0, 1000]");
+    }
+    this.search = candidates;
+    return this;
+  }
+
+  /** Sets the calibration fitted on out-of-fold predictions (default isotonic). */
+  public Trainer calibration(Calibration.Method method) {
+    this.calibration = Objects.requireNonNull(method, "method");
+    return this;
+  }
+
+  /**
+   * Chooses the decision threshold reaching this recall on out-of-fold data instead of the
+   * default, the threshold that maximises F1.
+   */
+  public Trainer targetRecall(double recall) {
+    if (!(recall > 0 && recall <= 1)) {
+      throw new IllegalArgumentException("targetRecall was " + recall + " but it must be in (0, 1]");
+    }
+    this.targetRecall = recall;
+    return this;
+  }
+
+  /** Sets class weighting (default none). */
+  public Trainer classWeights(ClassWeights weights) {
+    this.weights = Objects.requireNonNull(weights, "weights");
+    return this;
+  }
+
+  /** Sets the threads backends may use (default: the available processors). */
+  public Trainer threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads was " + threads + " but it must be >= 1");
+    }
+    this.threads = threads;
+    return this;
+  }
+
+  /** Uses these backends instead of the discovered ones. */
+  public Trainer backendsFrom(Backends backends) {
+    this.backends = Objects.requireNonNull(backends, "backends");
+    return this;
+  }
+
+  /** Sets the clock for provenance timestamps. */
+  public Trainer clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Receives a line per fitted fold and candidate (default: logged at INFO). */
+  public Trainer progress(Consumer<String> progress) {
+    this.progress = Objects.requireNonNull(progress, "progress");
+    return this;
+  }
+
+  /**
+   * The outcome of {@link #fit()}.
+   *
+   * @param leaderboard every candidate's cross-validated scores
+   * @param model the best candidate refit on all rows, calibrated
+   * @param calibrationBefore expected calibration error of the best candidate's out-of-fold
+   *     predictions before calibration
+   * @param calibrationAfter the same after calibration (in-sample for the calibrator)
+   */
+  public record Result(Leaderboard leaderboard, ChurnModel model, double calibrationBefore,
+      double calibrationAfter) {}
+
+  /** Everything a run needs, checked once. */
+  private record Setup(boolean[] y, List<String> features, List<ModelBackend> backends,
+      int[][] testFolds) {}
+
+  private Setup setup() {
+    if (label == null) {
+      throw new IllegalStateException("set the label first: label(column, positiveValue)");
+    }
+    boolean[] y = labels();
+    int pos = 0;
+    for (boolean b : y) {
+      pos += b ? 1 : 0;
+    }
+    int neg = y.length - pos;
+    if (Math.min(pos, neg) < folds) {
+      throw new ChurnException("the label '" + label + "' has " + pos + " rows equal to '"
+          + positive + "' and " + neg + " others; " + folds + "-fold cross-validation needs at"
+          + " least " + folds + " of each (check the positive value)");
+    }
+    List<String> f = features != null ? features : defaultFeatures();
+    if (f.isEmpty()) {
+      throw new ChurnException("no feature columns: every column is an id, a date, the label or"
+          + " has role ENTITY/TIMESTAMP; pass features(...)");
+    }
+    Backends all = backends != null ? backends : Backends.discover();
+    List<ModelBackend> chosen = new ArrayList<>();
+    for (String id : backendIds != null ? backendIds : all.ids()) {
+      chosen.add(all.get(id));
+    }
+    return new Setup(y, f, chosen, stratifiedFolds(y, folds, seed));
+  }
+
+  private boolean[] labels() {
+    Column c = table.column(label);
+    boolean[] y = new boolean[table.rowCount()];
+    for (int r = 0; r < y.length; r++) {
+      if (c.isMissing(r)) {
+        throw new DataFormatException("training table", -1, label, "a label on every row",
+            "row " + r + " has none");
+      }
+      if (c instanceof NumericColumn n) {
+        y[r] = n.get(r) == Double.parseDouble(positive);
+      } else if (c instanceof BooleanColumn b) {
+        y[r] = b.get(r) == Boolean.parseBoolean(positive);
+      } else {
+        y[r] = c.format(r).equals(positive);
+      }
+    }
+    return y;
+  }
+
+  private List<String> defaultFeatures() {
+    List<String> out = new ArrayList<>();
+    for (ColumnSpec c : table.schema().columns()) {
+      boolean excluded = c.name().equals(label) || c.type() == ColumnType.ID
+          || c.type() == ColumnType.DATE || c.role() == ColumnRole.ENTITY
+          || c.role() == ColumnRole.TIMESTAMP || c.role() == ColumnRole.LABEL;
+      if (!excluded) {
+        out.add(c.name());
+      }
+    }
+    return out;
+  }
+
+  /** Stratified folds: each class shuffled with the seed and dealt round-robin to the folds. */
+  static int[][] stratifiedFolds(boolean[] y, int k, long seed) {
+    List<List<Integer>> folds = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      folds.add(new ArrayList<>());
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int next = 0;
+    for (boolean cls : new boolean[] {true, false}) {
+      List<Integer> rows = new ArrayList<>();
+      for (int i = 0; i < y.length; i++) {
+        if (y[i] == cls) {
+          rows.add(i);
+        }
+      }
+      for (int i = rows.size() - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        Integer t = rows.get(i);
+        rows.set(i, rows.get(j));
+        rows.set(j, t);
+      }
+      for (int r : rows) {
+        folds.get(next).add(r);
+        next = (next + 1) % k;
+      }
+    }
+    int[][] out = new int[k][];
+    for (int f = 0; f < k; f++) {
+      out[f] = folds.get(f).stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+    return out;
+  }
+
+  /**
+   * Scores every candidate under the same folds.
+   *
+   * @return the leaderboard, best first
+   */
+  public Leaderboard compare() {
+    return compare(setup());
+  }
+
+  private Leaderboard compare(Setup s) {
+    List<Leaderboard.Entry> entries = new ArrayList<>();
+    SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+    for (ModelBackend b : s.backends()) {
+      List<Params> candidates = new ArrayList<>();
+      candidates.add(Params.of(b.parameters(), params.getOrDefault(b.id(), Map.of())));
+      for (int i = 0; i < search; i++) {
+        candidates.add(draw(b, rnd));
+      }
+      for (Params p : candidates) {
+        entries.add(crossValidate(s, b, p));
+      }
+    }
+    int pos = 0;
+    for (boolean v : s.y()) {
+      pos += v ? 1 : 0;
+    }
+    return new Leaderboard(s.y().length, pos, folds, entries);
+  }
+
+  private Params draw(ModelBackend b, SplittableRandom rnd) {
+    Map<String, Object> v = new LinkedHashMap<>(params.getOrDefault(b.id(), Map.of()));
+    for (ParamSpec p : b.parameters()) {
+      if (v.containsKey(p.name())) {
+        continue; // fixed by the user
+      }
+      switch (p.type()) {
+        case DOUBLE -> v.put(p.name(), p.logScale() && p.min() > 0
+            ? Math.exp(Math.log(p.min()) + rnd.nextDouble() * (Math.log(p.max())
+                - Math.log(p.min())))
+            : p.min() + rnd.nextDouble() * (p.max() - p.min()));
+        case INT -> v.put(p.name(), (int) p.min() + rnd.nextInt((int) (p.max() - p.min()) + 1));
+        case CHOICE -> v.put(p.name(), p.choices().get(rnd.nextInt(p.choices().size())));
+      }
+    }
+    return Params.of(b.parameters(), v);
+  }
+
+  private Leaderboard.Entry crossValidate(Setup s, ModelBackend b, Params p) {
+    boolean[] y = s.y();
+    double[] oof = new double[y.length];
+    double[] foldAuc = new double[folds];
+    double seconds = 0;
+    Preprocessor.Options opts = Preprocessor.Options.forBackend(
+        b.capabilities().handlesMissing(), b.capabilities().wantsStandardizedInputs());
+    for (int f = 0; f < folds; f++) {
+      int[] test = s.testFolds()[f];
+      int[] train = complement(test, y.length);
+      boolean[] yTrain = select(y, train);
+      long t0 = System.nanoTime();
+      Preprocessor.Fitted prep = Preprocessor.fit(table, train, s.features(), yTrain, opts,
+          seed + f);
+      FittedModel m = b.fit(new ModelBackend.TrainingData(prep.train(), yTrain,
+          weights(yTrain), seed + f, threads), p);
+      seconds += (System.nanoTime() - t0) / 1e9;
+      double[] pt = m.predict(prep.preprocessor().transform(table, test));
+      for (int i = 0; i < test.length; i++) {
+        oof[test[i]] = pt[i];
+      }
+      foldAuc[f] = BinaryMetrics.rocAuc(pt, select(y, test));
+    }
+    double mean = Arrays.stream(foldAuc).average().orElse(Double.NaN);
+    double ss = 0;
+    for (double a : foldAuc) {
+      ss += (a - mean) * (a - mean);
+    }
+    double sd = Math.sqrt(ss / (folds - 1));
+    Leaderboard.Entry e = new Leaderboard.Entry(b.id(), p, mean, sd, foldAuc,
+        BinaryMetrics.averagePrecision(oof, y), BinaryMetrics.logLoss(clip(oof), y),
+        BinaryMetrics.brier(clip(oof), y), BinaryMetrics.bestF1Threshold(oof, y).f1(), seconds,
+        oof);
+    progress.accept(String.format(java.util.Locale.ROOT,
+        "%s %s: AUC %.4f ± %.4f, %.1f s", b.id(), p, mean, sd, seconds));
+    return e;
+  }
+
+  private static double[] clip(double[] p) {
+    double[] out = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = Math.min(1, Math.max(0, p[i]));
+    }
+    return out;
+  }
+
+  private double[] weights(boolean[] y) {
+    double[] w = new double[y.length];
+    if (weights == ClassWeights.NONE) {
+      Arrays.fill(w, 1);
+      return w;
+    }
+    int pos = 0;
+    for (boolean v : y) {
+      pos += v ? 1 : 0;
+    }
+    double wp = y.length / (2.0 * pos);
+    double wn = y.length / (2.0 * (y.length - pos));
+    for (int i = 0; i < y.length; i++) {
+      w[i] = y[i] ? wp : wn;
+    }
+    return w;
+  }
+
+  private static int[] complement(int[] sortedTest, int n) {
+    int[] out = new int[n - sortedTest.length];
+    int j = 0;
+    int t = 0;
+    for (int i = 0; i < n; i++) {
+      if (t < sortedTest.length && sortedTest[t] == i) {
+        t++;
+      } else {
+        out[j++] = i;
+      }
+    }
+    return out;
+  }
+
+  private static boolean[] select(boolean[] y, int[] rows) {
+    boolean[] out = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = y[rows[i]];
+    }
+    return out;
+  }
+
+  /**
+   * Compares the candidates, then refits the best on all rows, calibrated on its out-of-fold
+   * predictions, with the decision threshold chosen there.
+   *
+   * @return the leaderboard and the model
+   */
+  public Result fit() {
+    Setup s = setup();
+    Leaderboard lb = compare(s);
+    Leaderboard.Entry best = lb.best();
+    ModelBackend b = s.backends().stream().filter(x -> x.id().equals(best.backend()))
+        .findFirst().orElseThrow();
+    boolean[] y = s.y();
+    Calibration cal = Calibrators.fit(calibration, best.outOfFold(), y);
+    double[] calibrated = cal.apply(best.outOfFold());
+    double threshold = Double.isNaN(targetRecall)
+        ? BinaryMetrics.bestF1Threshold(calibrated, y).threshold()
+        : Calibrators.thresholdForRecall(calibrated, y, targetRecall);
+    double eceBefore = BinaryMetrics.expectedCalibrationError(clip(best.outOfFold()), y);
+    double eceAfter = BinaryMetrics.expectedCalibrationError(clip(calibrated), y);
+
+    Preprocessor.Options opts = Preprocessor.Options.forBackend(
+        b.capabilities().handlesMissing(), b.capabilities().wantsStandardizedInputs());
+    progress.accept("refitting " + b.id() + " " + best.params() + " on all "
+        + y.length + " rows");
+    Preprocessor.Fitted prep = Preprocessor.fit(table, null, s.features(), y, opts, seed);
+    FittedModel m = b.fit(new ModelBackend.TrainingData(prep.train(), y, weights(y), seed,
+        threads), best.params());
+    double[] baseline = columnMeans(prep.train());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("auc", best.auc());
+    metrics.put("auc_sd", best.aucSd());
+    metrics.put("pr_auc", best.prAuc());
+    metrics.put("logloss", BinaryMetrics.logLoss(clip(calibrated), y));
+    metrics.put("brier", BinaryMetrics.brier(clip(calibrated), y));
+    metrics.put("f1", BinaryMetrics.confusion(calibrated, y, threshold).f1());
+    metrics.put("ece_before", eceBefore);
+    metrics.put("ece_after", eceAfter);
+    Provenance.Builder pb = Provenance.builder("Trainer.fit")
+        .parameter("backend", b.id())
+        .parameter("label", label)
+        .parameter("positive", positive)
+        .parameter("folds", folds)
+        .parameter("search", search)
+        .parameter("calibration", calibration.name())
+        .parameter("rows", y.length)
+        .parameter("features", String.join(",", s.features()))
+        .input("training-table", TableFingerprint.of(table), (long) table.rowCount())
+        .seed(seed)
+        .clock(clock);
+    best.params().asMap().forEach((k, v) -> pb.parameter("param." + k, String.valueOf(v)));
+    ChurnModel model = new ChurnModel(label, positive, ChurnModel.signatureOf(table, s.features()),
+        prep.preprocessor(), b, best.params(), m, cal, baseline, threshold, metrics, pb.build());
+    return new Result(lb, model, eceBefore, eceAfter);
+  }
+
+  private static double[] columnMeans(FeatureMatrix x) {
+    double[] mean = new double[x.columns()];
+    int[] n = new int[x.columns()];
+    double[] v = x.values();
+    for (int r = 0; r < x.rows(); r++) {
+      for (int c = 0; c < x.columns(); c++) {
+        double d = v[r * x.columns() + c];
+        if (!Double.isNaN(d)) {
+          mean[c] += d;
+          n[c]++;
+        }
+      }
+    }
+    for (int c = 0; c < mean.length; c++) {
+      mean[c] = n[c] == 0 ? Double.NaN : mean[c] / n[c];
+    }
+    return mean;
+  }
+}

@@ -1,0 +1,185 @@
+package dev.churn.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.churn.core.ChurnException;
+import dev.churn.core.DataFormatException;
+import dev.churn.core.storage.StorageException;
+import dev.churn.core.table.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+  @TempDir Path dir;
+  private BufferAllocator allocator;
+  private Table table;
+
+  /** 400 customers: churn rises with calls and the "basic" plan; tenure is noise. */
+  @BeforeEach
+  void setUp() {
+    allocator = new RootAllocator();
+    SplittableRandom rnd = new SplittableRandom(5);
+    int n = 400;
+    double[] calls = new double[n];
+    double[] tenure = new double[n];
+    String[] plan = new String[n];
+    String[] churn = new String[n];
+    for (int i = 0; i < n; i++) {
+      calls[i] = rnd.nextInt(10);
+      tenure[i] = i % 17 == 0 ? Double.NaN : rnd.nextDouble() * 60;
+      plan[i] = rnd.nextBoolean() ? "basic" : "premium";
+      double z = -3 + 0.6 * calls[i] + (plan[i].equals("basic") ? 1 : 0);
+      churn[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? "yes" : "no";
+    }
+    table = Table.builder(allocator).id("customer", ids(n)).numeric("calls", calls)
+        .numeric("tenure", tenure).categorical("plan", plan).categorical("churn", churn).build();
+  }
+
+  private static String[] ids(int n) {
+    String[] s = new String[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = "c" + i;
+    }
+    return s;
+  }
+
+  @AfterEach
+  void tearDown() {
+    table.close();
+    assertThat(allocator.getAllocatedMemory()).isZero();
+    allocator.close();
+  }
+
+  private Trainer trainer() {
+    return Trainer.on(table).label("churn", "yes").backendsFrom(Backends.of(new TestBackend()))
+        .calibration(Calibration.Method.NONE).progress(line -> { });
+  }
+
+  @Test
+  void compare_crossValidatesWithSameFolds() {
+    Leaderboard lb = trainer().search(2).compare();
+    assertThat(lb.rows()).isEqualTo(400);
+    assertThat(lb.entries()).hasSize(3);
+    assertThat(lb.best().auc()).isGreaterThan(0.75);
+    assertThat(lb.best().foldAuc()).hasSize(5);
+    assertThat(lb.best().outOfFold()).hasSize(400);
+    assertThat(lb.entries().get(0).auc()).isGreaterThanOrEqualTo(lb.entries().get(2).auc());
+  }
+
+  @Test
+  void fit_refitsAndScoresWithReasons() {
+    Trainer.Result r = trainer().fit();
+    ChurnModel m = r.model();
+    assertThat(m.signature()).extracting(ChurnModel.Input::name)
+        .containsExactly("calls", "tenure", "plan"); // id and label excluded
+    double[] p = m.predict(table);
+    assertThat(p).hasSize(400);
+    double one = m.predictOne(Map.of("calls", 9, "plan", "basic"));
+    assertThat(one).isGreaterThan(m.predictOne(Map.of("calls", 0, "plan", "premium")));
+    List<List<Reason>> why = m.explain(table, 2);
+    int risky = 0;
+    for (int i = 0; i < 400; i++) {
+      if (table.numeric("calls").get(i) == 9 && table.categorical("plan").get(i).orElseThrow()
+          .equals("basic")) {
+        risky = i;
+        break;
+      }
+    }
+    assertThat(why.get(risky)).isNotEmpty();
+    assertThat(why.get(risky).get(0).feature()).isIn("calls", "plan");
+    assertThat(m.metrics()).containsKeys("auc", "pr_auc", "logloss", "f1");
+    assertThat(m.provenance().parameters()).containsEntry("backend", "test-logistic");
+  }
+
+  @Test
+  void package_roundTripsAndVerifiesChecksum() throws Exception {
+    ChurnModel m = trainer().fit().model();
+    Path file = dir.resolve("churn.model");
+    String sha = m.save(file);
+    assertThat(Files.readString(dir.resolve("churn.model.sha256"))).startsWith(sha);
+    ChurnModel back = ChurnModel.load(file, Backends.of(new TestBackend()));
+    assertThat(back.predict(table)).containsExactly(m.predict(table));
+    assertThat(back.signature()).isEqualTo(m.signature());
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> ChurnModel.load(file, Backends.of(new TestBackend())))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("does not match its checksum");
+  }
+
+  @Test
+  void predict_checksTheSignature() {
+    ChurnModel m = trainer().fit().model();
+    try (Table noPlan = table.drop("plan")) {
+      assertThatThrownBy(() -> m.predict(noPlan))
+          .isInstanceOf(DataFormatException.class)
+          .hasMessageContaining("column 'plan'");
+    }
+    try (Table wrong = Table.builder(allocator).numeric("calls", new double[] {1})
+        .categorical("tenure", new String[] {"x"}).categorical("plan", new String[] {"basic"})
+        .build()) {
+      assertThatThrownBy(() -> m.predict(wrong))
+          .hasMessageContaining("column 'tenure': expected NUMERIC but it is CATEGORICAL");
+    }
+  }
+
+  @Test
+  void setup_errorsSayWhatToFix() {
+    assertThatThrownBy(() -> Trainer.on(table).label("nope", "yes"))
+        .hasMessageContaining("label column 'nope' is not in the table");
+    assertThatThrownBy(() -> trainer().label("churn", "YES").compare())
+        .isInstanceOf(ChurnException.class)
+        .hasMessageContaining("has 0 rows equal to 'YES'");
+    assertThatThrownBy(() -> trainer().backends("nope").compare())
+        .hasMessageContaining("no model backend 'nope'; available: [test-logistic]");
+    assertThatThrownBy(() -> trainer().folds(1)).hasMessageContaining("folds was 1");
+  }
+
+  @Test
+  void stratifiedFolds_balanceClasses() {
+    boolean[] y = new boolean[103];
+    for (int i = 0; i < 23; i++) {
+      y[i * 4] = true;
+    }
+    int[][] folds = Trainer.stratifiedFolds(y, 5, 1);
+    int total = 0;
+    for (int[] f : folds) {
+      int pos = 0;
+      for (int r : f) {
+        pos += y[r] ? 1 : 0;
+      }
+      assertThat(pos).isBetween(4, 5);
+      total += f.length;
+    }
+    assertThat(total).isEqualTo(103);
+  }
+
+  @Test
+  void classWeights_balancedRaisesPositiveScores() {
+    double plain = mean(trainer().fit().model().predict(table));
+    double balanced = mean(trainer().classWeights(Trainer.ClassWeights.BALANCED).fit().model()
+        .predict(table));
+    assertThat(balanced).isGreaterThan(plain);
+    assertThat(plain).isCloseTo(0.4, within(0.3));
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+}
