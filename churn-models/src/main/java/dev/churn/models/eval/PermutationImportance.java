@@ -29,12 +29,15 @@ import org.slf4j.LoggerFactory;
  * shuffling them one at a time breaks the one-hot structure and splits the credit. Pass groups
  * instead (source feature name to its column indices, for example from {@link
  * #groupColumns(List, Function)}): the columns of a group are shuffled together, with the same
- * row permutation, so rows keep valid one-hot codes.
+ * row permutation, so rows keep valid one-hot codes. (scikit-learn 1.2 shuffles single columns
+ * only; a group extends the same definition to several columns.)
  *
  * <p><b>Determinism.</b> Shuffles come from a {@link SplittableRandom} seeded with the seed, not
- * from NumPy, so the individual drops differ from scikit-learn's; the definition is the same. As
- * in scikit-learn, repeat {@code r} uses the same row permutation for every feature, so features
- * are compared on equal terms and the result does not depend on the parallelism.
+ * from NumPy, so the individual drops differ from scikit-learn's; the definition is the same
+ * (each repeat scores the data with the feature's values under a uniformly random row
+ * permutation; the drop is the baseline minus that score). As in scikit-learn, repeat {@code r}
+ * uses the same row permutation for every feature, so features are compared on equal terms, and
+ * the result does not depend on the parallelism.
  *
  * <p><b>Parallelism.</b> With {@link Builder#parallelism(int)} above 1, features are scored on
  * that many threads at once, so the predictor must be thread-safe ({@link
