@@ -58,9 +58,9 @@ public enum CalibrationMethod {
 
   /**
    * Fits the calibrator to ship on all rows and measures, by cross-fitting over {@code folds}, how
-   * calibration changes the error on rows the calibrator did not see: for each fold a calibrator
-   * is fitted on the probabilities of the fold's train rows and applied to its test rows; the
-   * report compares raw and cross-fitted probabilities over all test rows.
+   * calibration changes the error on rows the calibrator did not see: for each fold a calibrator is
+   * fitted on the probabilities of the fold's train rows and applied to its test rows; the report
+   * compares raw and cross-fitted probabilities over all test rows.
    *
    * <p>Folds must not share test rows; rows in no test fold (the first periods of an expanding
    * {@link TimeSplit}) are left out of the report.
@@ -69,8 +69,8 @@ public enum CalibrationMethod {
    * @param labels the outcome per row
    * @param folds the folds, for example those that produced the out-of-fold probabilities
    * @return the calibrator fitted on all rows, the report and the cross-fitted probabilities
-   * @throws IllegalArgumentException if the arrays are invalid, a fold has no train or no test
-   *     row, names a row out of range, or two folds share a test row
+   * @throws IllegalArgumentException if the arrays are invalid, a fold has no train or no test row,
+   *     names a row out of range, or two folds share a test row
    */
   public CalibrationResult fitAndEvaluate(
       double[] probabilities, boolean[] labels, List<Fold> folds) {
@@ -93,8 +93,7 @@ public enum CalibrationMethod {
             fold + " must have train and test rows to cross-fit a calibrator");
       }
       if (train[train.length - 1] >= n || test[test.length - 1] >= n) {
-        throw new IllegalArgumentException(
-            fold + " names rows beyond the " + n + " probabilities");
+        throw new IllegalArgumentException(fold + " names rows beyond the " + n + " probabilities");
       }
       double[] trainP = new double[train.length];
       boolean[] trainY = new boolean[train.length];

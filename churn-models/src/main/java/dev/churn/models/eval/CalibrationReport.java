@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Calibration error of a model's probabilities before and after calibration, on the same held-out
- * rows: expected calibration error (10 equal-width bins), Brier score and log loss, all from
- * {@link BinaryMetrics}. Lower is better for all three.
+ * rows: expected calibration error (10 equal-width bins), Brier score and log loss, all from {@link
+ * BinaryMetrics}. Lower is better for all three.
  *
  * <p>Only numbers on rows the calibrator did not see are honest; {@link
  * CalibrationMethod#fitAndEvaluate(double[], boolean[], java.util.List)} produces them by

@@ -8,15 +8,23 @@ import java.util.Objects;
  *
  * @param calibrator the calibrator fitted on all the given probabilities
  * @param report calibration error before and after, on the cross-fitted validation rows
- * @param validationRows the rows the report covers (every row of some fold's test set),
- *     increasing
+ * @param validationRows the rows the report covers (every row of some fold's test set), increasing
  * @param calibrated the cross-fitted calibrated probability of each of {@code validationRows}, in
  *     the same order
  */
 public record CalibrationResult(
     Calibrator calibrator, CalibrationReport report, int[] validationRows, double[] calibrated) {
 
-  /** Copies the arrays. */
+  /**
+   * Copies the arrays.
+   *
+   * @param calibrator the calibrator fitted on all the given probabilities
+   * @param report calibration error before and after, on the cross-fitted validation rows
+   * @param validationRows the rows the report covers (every row of some fold's test set),
+   *     increasing
+   * @param calibrated the cross-fitted calibrated probability of each of {@code validationRows}, in
+   *     the same order
+   */
   public CalibrationResult {
     Objects.requireNonNull(calibrator, "calibrator");
     Objects.requireNonNull(report, "report");
@@ -72,7 +80,12 @@ public record CalibrationResult(
 
   @Override
   public String toString() {
-    return "CalibrationResult[" + calibrator + ", " + report + ", " + validationRows.length
+    return "CalibrationResult["
+        + calibrator
+        + ", "
+        + report
+        + ", "
+        + validationRows.length
         + " validation rows]";
   }
 }

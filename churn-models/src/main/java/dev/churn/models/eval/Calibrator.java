@@ -7,14 +7,14 @@ import dev.churn.core.ChurnException;
 import java.util.Objects;
 
 /**
- * A fitted map from a model's predicted probability (or score) to a calibrated probability, so
- * that among customers given 0.3, about 30% churn.
+ * A fitted map from a model's predicted probability (or score) to a calibrated probability, so that
+ * among customers given 0.3, about 30% churn.
  *
  * <p>Fit one on held-out (out-of-fold) predictions with {@link CalibrationMethod#fit(double[],
  * boolean[])}, or directly with {@link IsotonicCalibrator#fit(double[], boolean[])} or {@link
  * PlattCalibrator#fit(double[], boolean[])}; store it in a model package as JSON with {@link
- * #toJson()} and read it back with {@link #fromJson(String)}. The JSON is small and exact
- * (doubles round-trip bit for bit):
+ * #toJson()} and read it back with {@link #fromJson(String)}. The JSON is small and exact (doubles
+ * round-trip bit for bit):
  *
  * <pre>{@code
  * {"method":"isotonic","x":[0.1,0.4,0.8],"y":[0.0,0.25,0.9]}

@@ -47,7 +47,10 @@ final class Checks {
   static void weights(double[] weights, int n) {
     if (weights.length != n) {
       throw new IllegalArgumentException(
-          "weights must have one value per row (weights.length=" + weights.length + ", rows=" + n
+          "weights must have one value per row (weights.length="
+              + weights.length
+              + ", rows="
+              + n
               + ")");
     }
     boolean anyPositive = false;

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The permutation importance of one feature (one column, or a group of columns shuffled
- * together): how much the score drops when the feature's values are shuffled across rows, over
- * several shuffles. Part of an {@link ImportanceReport}.
+ * The permutation importance of one feature (one column, or a group of columns shuffled together):
+ * how much the score drops when the feature's values are shuffled across rows, over several
+ * shuffles. Part of an {@link ImportanceReport}.
  *
  * <p>As in scikit-learn's {@code permutation_importance}: each drop is the baseline score minus the
  * score with the feature shuffled; {@link #mean()} is their mean ({@code importances_mean}) and
@@ -20,9 +20,18 @@ import java.util.Objects;
  * @param std population standard deviation of the drops
  * @param drops the drop of each repeat, in repeat order ({@code importances})
  */
-public record FeatureImportance(String name, int[] columns, double mean, double std, double[] drops) {
+public record FeatureImportance(
+    String name, int[] columns, double mean, double std, double[] drops) {
 
-  /** Copies the arrays. */
+  /**
+   * Copies the arrays.
+   *
+   * @param name the column name, or the group name
+   * @param columns the column indices shuffled together, in the order given
+   * @param mean mean drop over the repeats
+   * @param std population standard deviation of the drops
+   * @param drops the drop of each repeat, in repeat order ({@code importances})
+   */
   public FeatureImportance {
     Objects.requireNonNull(name, "name");
     columns = columns.clone();

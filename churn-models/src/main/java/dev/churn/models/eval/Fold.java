@@ -30,6 +30,11 @@ public record Fold(int index, int[] train, int[] test, String description) {
   /**
    * Creates a fold, copying the arrays.
    *
+   * @param index the position of this fold in its list, from 0
+   * @param train the rows to train on, increasing
+   * @param test the rows to validate on, increasing
+   * @param description what the fold is, for logs and reports, e.g. {@code "fold 2 of 5"} or {@code
+   *     "train < 2017-04, validate 2017-04"}
    * @throws IllegalArgumentException if the index or a row is negative, or a row array is not
    *     strictly increasing
    */
@@ -50,8 +55,14 @@ public record Fold(int index, int[] train, int[] test, String description) {
     for (int i = 0; i < rows.length; i++) {
       if (rows[i] < 0 || (i > 0 && rows[i] <= rows[i - 1])) {
         throw new IllegalArgumentException(
-            name + " rows must be non-negative and strictly increasing, but " + name + "[" + i
-                + "] was " + rows[i] + (i > 0 ? " after " + rows[i - 1] : ""));
+            name
+                + " rows must be non-negative and strictly increasing, but "
+                + name
+                + "["
+                + i
+                + "] was "
+                + rows[i]
+                + (i > 0 ? " after " + rows[i - 1] : ""));
       }
     }
   }
@@ -120,7 +131,14 @@ public record Fold(int index, int[] train, int[] test, String description) {
 
   @Override
   public String toString() {
-    return "Fold[" + index + ": " + description + "; train " + train.length + " rows, test "
-        + test.length + " rows]";
+    return "Fold["
+        + index
+        + ": "
+        + description
+        + "; train "
+        + train.length
+        + " rows, test "
+        + test.length
+        + " rows]";
   }
 }

@@ -18,7 +18,15 @@ import java.util.Optional;
 public record ImportanceReport(
     String scoring, double baseline, int repeats, long seed, List<FeatureImportance> features) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param scoring the name of the score (e.g. {@code roc_auc})
+   * @param baseline the score on the unshuffled data
+   * @param repeats how many shuffles each feature got
+   * @param seed the seed of the shuffles
+   * @param features the importance of each feature or group, in input order
+   */
   public ImportanceReport {
     Objects.requireNonNull(scoring, "scoring");
     features = List.copyOf(features);

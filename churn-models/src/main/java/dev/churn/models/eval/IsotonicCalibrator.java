@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  *   <li>rows with zero weight are dropped; the rest are sorted by score, then label;
  *   <li>rows whose scores are tied are merged into one point whose target is the weighted mean of
  *       their labels and whose weight is their total weight (scikit-learn's {@code _make_unique});
- *       as there, a score counts as tied with the first score of the current run when it exceeds
- *       it by less than {@value #TIE_RESOLUTION} ({@code np.finfo(float64).resolution});
+ *       as there, a score counts as tied with the first score of the current run when it exceeds it
+ *       by less than {@value #TIE_RESOLUTION} ({@code np.finfo(float64).resolution});
  *   <li>pool-adjacent-violators on the merged points (weighted);
  *   <li>points that lie in the middle of a flat run are dropped, as they do not change the
  *       function.
@@ -77,8 +77,8 @@ public final class IsotonicCalibrator implements Calibrator {
    * @param weights a finite, non-negative weight per row, at least one of them positive; or {@code
    *     null} for weight 1 everywhere. Rows of weight 0 are ignored.
    * @return the fitted calibrator
-   * @throws IllegalArgumentException if the arrays are null, empty or of different lengths, a
-   *     score is not finite, or a weight is negative or not finite, or all weights are 0
+   * @throws IllegalArgumentException if the arrays are null, empty or of different lengths, a score
+   *     is not finite, or a weight is negative or not finite, or all weights are 0
    */
   public static IsotonicCalibrator fit(double[] scores, boolean[] labels, double[] weights) {
     Checks.scoresAndLabels(scores, labels, true);
@@ -175,8 +175,8 @@ public final class IsotonicCalibrator implements Calibrator {
 
   /**
    * Pool-adjacent-violators, in place, as scikit-learn 1.2's {@code
-   * _inplace_contiguous_isotonic_regression}: merges each decreasing run into one block holding
-   * the weighted mean, backtracking so the whole pass is O(n).
+   * _inplace_contiguous_isotonic_regression}: merges each decreasing run into one block holding the
+   * weighted mean, backtracking so the whole pass is O(n).
    */
   static void pava(double[] y, double[] w) {
     int n = y.length;
@@ -300,8 +300,8 @@ public final class IsotonicCalibrator implements Calibrator {
   }
 
   /**
-   * Returns the calibrated probability: linear interpolation between the fitted points, with
-   * scores outside the fitted range clipped to it.
+   * Returns the calibrated probability: linear interpolation between the fitted points, with scores
+   * outside the fitted range clipped to it.
    *
    * @param score a score of the kind the calibrator was fitted on; not NaN (infinities are clipped)
    * @return the calibrated probability, within {@code [y[0], y[last]]}
@@ -348,7 +348,16 @@ public final class IsotonicCalibrator implements Calibrator {
 
   @Override
   public String toString() {
-    return "IsotonicCalibrator[" + x.length + " points, x in [" + x[0] + ", " + x[x.length - 1]
-        + "], y in [" + y[0] + ", " + y[y.length - 1] + "]]";
+    return "IsotonicCalibrator["
+        + x.length
+        + " points, x in ["
+        + x[0]
+        + ", "
+        + x[x.length - 1]
+        + "], y in ["
+        + y[0]
+        + ", "
+        + y[y.length - 1]
+        + "]]";
   }
 }

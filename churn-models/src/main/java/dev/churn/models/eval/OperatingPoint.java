@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /**
  * A decision threshold with what it achieves on a labelled sample: customers with {@code score >=
- * threshold} are flagged (for a retention offer, say), and {@link #confusion()} counts the
- * outcome.
+ * threshold} are flagged (for a retention offer, say), and {@link #confusion()} counts the outcome.
  *
  * <p>Returned by {@link Thresholds#forRecall(double[], boolean[], double)} and {@link
  * Thresholds#at(double[], boolean[], double)}.
@@ -20,7 +19,15 @@ import java.util.Objects;
 public record OperatingPoint(
     double threshold, double precision, double recall, double f1, ConfusionMatrix confusion) {
 
-  /** Checks that the confusion matrix is present. */
+  /**
+   * Checks that the confusion matrix is present.
+   *
+   * @param threshold rows with {@code score >= threshold} are flagged
+   * @param precision the share of flagged rows that are positive (0 when none is flagged)
+   * @param recall the share of positive rows that are flagged (0 when there are no positives)
+   * @param f1 the harmonic mean of precision and recall (0 when both are 0)
+   * @param confusion the full counts at this threshold
+   */
   public OperatingPoint {
     Objects.requireNonNull(confusion, "confusion");
   }

@@ -3,7 +3,6 @@ package dev.churn.models.eval;
 import dev.churn.core.ChurnException;
 import dev.churn.models.spi.FeatureMatrix;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +26,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Groups.</b> The trainer one-hot encodes a categorical feature into several columns;
  * shuffling them one at a time breaks the one-hot structure and splits the credit. Pass groups
- * instead (source feature name to its column indices, for example from {@link
- * #groupColumns(List, Function)}): the columns of a group are shuffled together, with the same
- * row permutation, so rows keep valid one-hot codes. (scikit-learn 1.2 shuffles single columns
- * only; a group extends the same definition to several columns.)
+ * instead (source feature name to its column indices, for example from {@link #groupColumns(List,
+ * Function)}): the columns of a group are shuffled together, with the same row permutation, so rows
+ * keep valid one-hot codes. (scikit-learn 1.2 shuffles single columns only; a group extends the
+ * same definition to several columns.)
  *
  * <p><b>Determinism.</b> Shuffles come from a {@link SplittableRandom} seeded with the seed, not
- * from NumPy, so the individual drops differ from scikit-learn's; the definition is the same
- * (each repeat scores the data with the feature's values under a uniformly random row
- * permutation; the drop is the baseline minus that score). As in scikit-learn, repeat {@code r}
- * uses the same row permutation for every feature, so features are compared on equal terms, and
- * the result does not depend on the parallelism.
+ * from NumPy, so the individual drops differ from scikit-learn's; the definition is the same (each
+ * repeat scores the data with the feature's values under a uniformly random row permutation; the
+ * drop is the baseline minus that score). As in scikit-learn, repeat {@code r} uses the same row
+ * permutation for every feature, so features are compared on equal terms, and the result does not
+ * depend on the parallelism.
  *
- * <p><b>Parallelism.</b> With {@link Builder#parallelism(int)} above 1, features are scored on
- * that many threads at once, so the predictor must be thread-safe ({@link
- * dev.churn.models.spi.FittedModel#predict(FeatureMatrix)} is). Each thread reuses one copy of
- * the matrix, so the predictor must not keep the matrix it is given after it returns.
+ * <p><b>Parallelism.</b> With {@link Builder#parallelism(int)} above 1, features are scored on that
+ * many threads at once, so the predictor must be thread-safe ({@link
+ * dev.churn.models.spi.FittedModel#predict(FeatureMatrix)} is). Each thread reuses one copy of the
+ * matrix, so the predictor must not keep the matrix it is given after it returns.
  *
  * <pre>{@code
  * ImportanceReport report = PermutationImportance.builder()
@@ -135,11 +134,11 @@ public final class PermutationImportance {
    * @param x the rows to evaluate on (held-out rows), with at least 2 rows
    * @param y the label per row
    * @param predictor the model: the predictions (probabilities) for a matrix, one per row
-   * @param groups group name to the indices of its columns, in the order to report them; groups
-   *     may overlap, and columns in no group are not shuffled
+   * @param groups group name to the indices of its columns, in the order to report them; groups may
+   *     overlap, and columns in no group are not shuffled
    * @return the baseline and the importance of every group, in the map's order
-   * @throws IllegalArgumentException if an argument is invalid, a group is empty or names a
-   *     column out of range or twice, or the predictor returns the wrong number of predictions
+   * @throws IllegalArgumentException if an argument is invalid, a group is empty or names a column
+   *     out of range or twice, or the predictor returns the wrong number of predictions
    */
   public ImportanceReport compute(
       FeatureMatrix x,
@@ -183,8 +182,8 @@ public final class PermutationImportance {
           double[] buffer = x.values().clone();
           int[] permutation = new int[rows];
           for (int g = next.getAndIncrement(); g < drops.length; g = next.getAndIncrement()) {
-            drops[g] = drops(x, y, predictor, baseline, columns.get(g), repeatSeeds, buffer,
-                permutation);
+            drops[g] =
+                drops(x, y, predictor, baseline, columns.get(g), repeatSeeds, buffer, permutation);
           }
         };
     if (threads <= 1) {
@@ -286,7 +285,8 @@ public final class PermutationImportance {
         Executors.newFixedThreadPool(
             threads,
             r -> {
-              Thread t = new Thread(r, "churn-permutation-" + pool + "-" + thread.incrementAndGet());
+              Thread t =
+                  new Thread(r, "churn-permutation-" + pool + "-" + thread.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -355,8 +355,7 @@ public final class PermutationImportance {
       grouped.computeIfAbsent(source, k -> new ArrayList<>()).add(j);
     }
     Map<String, int[]> result = new LinkedHashMap<>();
-    grouped.forEach(
-        (k, v) -> result.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    grouped.forEach((k, v) -> result.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     return result;
   }
 

@@ -12,23 +12,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>The input {@code f}.</b> scikit-learn applies the sigmoid to whatever the classifier
  * outputs: its decision function, or its probability when it has none. Here the default ({@link
- * Input#LOGIT}) takes the model's <em>probability</em> and uses its log-odds {@code f =
- * log(p) - log(1 - p)}, with {@code p} first clipped to {@code [}{@value #LOGIT_EPS}{@code , 1 -}
- * {@value #LOGIT_EPS}{@code ]} (the clipping of {@link
+ * Input#LOGIT}) takes the model's <em>probability</em> and uses its log-odds {@code f = log(p) -
+ * log(1 - p)}, with {@code p} first clipped to {@code [}{@value #LOGIT_EPS}{@code , 1 -} {@value
+ * #LOGIT_EPS}{@code ]} (the clipping of {@link
  * dev.churn.core.metrics.BinaryMetrics#logLoss(double[], boolean[])}), so that an already
  * calibrated model gets {@code A = -1, B = 0} and the sigmoid can correct both over- and
- * under-confidence. {@link Input#RAW} uses the value as it is, which is what scikit-learn does;
- * use it for margins or decision values, or to reproduce scikit-learn on probabilities.
+ * under-confidence. {@link Input#RAW} uses the value as it is, which is what scikit-learn does; use
+ * it for margins or decision values, or to reproduce scikit-learn on probabilities.
  *
- * <p><b>Fitting.</b> As in scikit-learn (after Platt, 1999): targets are smoothed to {@code
- * (N+ + 1) / (N+ + 2)} for positives and {@code 1 / (N- + 2)} for negatives, where {@code N+} and
- * {@code N-} are the (weighted) class counts, and the (weighted) log loss against them is
- * minimised from {@code A = 0, B = log((N- + 1) / (N+ + 1))}. scikit-learn stops its BFGS when the
- * gradient's largest component is below {@code 1e-5}; this class runs Newton's method with a
- * backtracking line search to the exact optimum (to rounding), so its {@code A} and {@code B}
- * differ from scikit-learn's by the slack scikit-learn leaves, typically below {@code 1e-7}. When
- * the scores are all equal the optimum is a line; both methods then move from the start along the
- * gradient and stop on the same line, this one at its exact optimum.
+ * <p><b>Fitting.</b> As in scikit-learn (after Platt, 1999): targets are smoothed to {@code (N+ +
+ * 1) / (N+ + 2)} for positives and {@code 1 / (N- + 2)} for negatives, where {@code N+} and {@code
+ * N-} are the (weighted) class counts, and the (weighted) log loss against them is minimised from
+ * {@code A = 0, B = log((N- + 1) / (N+ + 1))}. scikit-learn stops its BFGS when the gradient's
+ * largest component is below {@code 1e-5}; this class runs Newton's method with a backtracking line
+ * search to the exact optimum (to rounding), so its {@code A} and {@code B} differ from
+ * scikit-learn's by the slack scikit-learn leaves, typically below {@code 1e-7}. When the scores
+ * are all equal the optimum is a line; both methods then move from the start along the gradient and
+ * stop on the same line, this one at its exact optimum.
  *
  * <pre>{@code
  * PlattCalibrator platt = PlattCalibrator.fit(oofProbabilities, churned);
@@ -96,8 +96,8 @@ public final class PlattCalibrator implements Calibrator {
   /**
    * Fits a sigmoid on the given kind of input.
    *
-   * @param values the model's output per row: probabilities for {@link Input#LOGIT}, finite
-   *     scores for {@link Input#RAW}
+   * @param values the model's output per row: probabilities for {@link Input#LOGIT}, finite scores
+   *     for {@link Input#RAW}
    * @param labels the outcome per row, {@code true} for positive (churned)
    * @param input how to turn a value into the sigmoid's {@code f}
    * @return the fitted calibrator
@@ -112,15 +112,15 @@ public final class PlattCalibrator implements Calibrator {
    * Fits a weighted sigmoid, as {@code _sigmoid_calibration(f, y, sample_weight=weights)}: the
    * class counts in the smoothed targets and the start value become weight sums.
    *
-   * @param values the model's output per row: probabilities for {@link Input#LOGIT}, finite
-   *     scores for {@link Input#RAW}
+   * @param values the model's output per row: probabilities for {@link Input#LOGIT}, finite scores
+   *     for {@link Input#RAW}
    * @param labels the outcome per row, {@code true} for positive (churned)
-   * @param weights a finite, non-negative weight per row with a positive total, or {@code null}
-   *     for weight 1 everywhere
+   * @param weights a finite, non-negative weight per row with a positive total, or {@code null} for
+   *     weight 1 everywhere
    * @param input how to turn a value into the sigmoid's {@code f}
    * @return the fitted calibrator
-   * @throws IllegalArgumentException if the arrays are null, empty or of different lengths, a
-   *     value is outside the input's domain, or a weight is invalid
+   * @throws IllegalArgumentException if the arrays are null, empty or of different lengths, a value
+   *     is outside the input's domain, or a weight is invalid
    */
   public static PlattCalibrator fit(
       double[] values, boolean[] labels, double[] weights, Input input) {
@@ -361,13 +361,12 @@ public final class PlattCalibrator implements Calibrator {
   }
 
   /**
-   * Returns {@code 1 / (1 + exp(A * f + B))} with {@code f} the input's transform of {@code
-   * value}.
+   * Returns {@code 1 / (1 + exp(A * f + B))} with {@code f} the input's transform of {@code value}.
    *
    * @param value a probability for {@link Input#LOGIT}, any non-NaN score for {@link Input#RAW}
    * @return the calibrated probability, within {@code [0, 1]}
-   * @throws IllegalArgumentException if {@code value} is NaN, or outside {@code [0, 1]} for
-   *     {@link Input#LOGIT}
+   * @throws IllegalArgumentException if {@code value} is NaN, or outside {@code [0, 1]} for {@link
+   *     Input#LOGIT}
    */
   @Override
   public double apply(double value) {

@@ -7,19 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stratified k-fold cross-validation for a binary label: {@code k} folds whose test sets
- * partition the rows and hold each class in (nearly) the same proportion as the whole sample.
+ * Stratified k-fold cross-validation for a binary label: {@code k} folds whose test sets partition
+ * the rows and hold each class in (nearly) the same proportion as the whole sample.
  *
- * <p>Fold assignment follows scikit-learn 1.2's {@code StratifiedKFold}: the number of rows of
- * each class in each test fold is dealt round-robin over the rows sorted by class (the class of
- * row 0 first, as scikit-learn encodes classes by order of appearance), so every fold's count of
- * each class differs from every other fold's by at most one, and the fold sizes differ by at most
- * one as well. Without shuffling, each class's rows go to folds in contiguous blocks in row order,
- * and the folds are <em>identical</em> to {@code StratifiedKFold(n_splits=k, shuffle=False)}. With
- * shuffling, the fold labels within each class are permuted with a {@link SplittableRandom}
- * seeded with {@code seed} rather than NumPy's generator: fold membership then differs from
- * scikit-learn's {@code shuffle=True, random_state=seed}, but the sizes and balance are the same,
- * and the same seed always gives the same folds.
+ * <p>Fold assignment follows scikit-learn 1.2's {@code StratifiedKFold}: the number of rows of each
+ * class in each test fold is dealt round-robin over the rows sorted by class (the class of row 0
+ * first, as scikit-learn encodes classes by order of appearance), so every fold's count of each
+ * class differs from every other fold's by at most one, and the fold sizes differ by at most one as
+ * well. Without shuffling, each class's rows go to folds in contiguous blocks in row order, and the
+ * folds are <em>identical</em> to {@code StratifiedKFold(n_splits=k, shuffle=False)}. With
+ * shuffling, the fold labels within each class are permuted with a {@link SplittableRandom} seeded
+ * with {@code seed} rather than NumPy's generator: fold membership then differs from scikit-learn's
+ * {@code shuffle=True, random_state=seed}, but the sizes and balance are the same, and the same
+ * seed always gives the same folds.
  *
  * <pre>{@code
  * List<Fold> folds = new StratifiedKFold(5, true, 42).split(churned);
@@ -36,6 +36,9 @@ public record StratifiedKFold(int k, boolean shuffle, long seed) {
   /**
    * Creates a splitter.
    *
+   * @param k the number of folds, at least 2
+   * @param shuffle whether to shuffle rows within each class before assigning folds
+   * @param seed the seed of the shuffle (unused without shuffling)
    * @throws IllegalArgumentException if {@code k < 2}
    */
   public StratifiedKFold {

@@ -44,8 +44,8 @@ public final class Thresholds {
    * @param targetRecall the recall to reach, within {@code (0, 1]}
    * @return the threshold with its precision, recall, F1 and confusion matrix; its recall is at
    *     least {@code targetRecall}
-   * @throws IllegalArgumentException if the arrays are invalid, no label is positive, or the
-   *     target is outside {@code (0, 1]}
+   * @throws IllegalArgumentException if the arrays are invalid, no label is positive, or the target
+   *     is outside {@code (0, 1]}
    */
   public static OperatingPoint forRecall(double[] scores, boolean[] labels, double targetRecall) {
     Checks.scoresAndLabels(scores, labels, false);

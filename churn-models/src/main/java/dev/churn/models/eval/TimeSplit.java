@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #holdout(Comparable, Comparable)}: train on rows strictly before a cut, validate on
  *       one later period (or a range, {@link #holdout(Comparable, Comparable, Comparable)});
- *   <li>{@link #expanding(int)}: for each of the last {@code n} periods present in the data,
- *       train on every earlier period and validate on that one (an expanding window backtest).
+ *   <li>{@link #expanding(int)}: for each of the last {@code n} periods present in the data, train
+ *       on every earlier period and validate on that one (an expanding window backtest).
  * </ul>
  *
  * <pre>{@code
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * List<Fold> backtest = split.expanding(3);   // validate on each of the last 3 months
  * }</pre>
  *
- * <p>"Later period" always means the next <em>key present in the data</em>: with monthly
- * snapshots that is the next month; with epoch days, the next day that has rows.
+ * <p>"Later period" always means the next <em>key present in the data</em>: with monthly snapshots
+ * that is the next month; with epoch days, the next day that has rows.
  *
  * @param <T> the time key: {@link Period} or {@link LocalDate}
  */
@@ -44,6 +44,7 @@ public final class TimeSplit<T extends Comparable<? super T>> {
 
   /** Distinct keys, ascending. */
   private final List<T> keys;
+
   /** Per row, the index of its key in {@link #keys}. */
   private final int[] codes;
 
@@ -139,8 +140,8 @@ public final class TimeSplit<T extends Comparable<? super T>> {
    * @param trainBefore the cut: rows with an earlier key are trained on
    * @param validate the key to validate on, not before {@code trainBefore}
    * @return the fold (index 0)
-   * @throws IllegalArgumentException if {@code validate} is before {@code trainBefore}, or there
-   *     is no row to train or to validate on
+   * @throws IllegalArgumentException if {@code validate} is before {@code trainBefore}, or there is
+   *     no row to train or to validate on
    */
   public Fold holdout(T trainBefore, T validate) {
     return holdout(trainBefore, validate, validate);
@@ -202,8 +203,8 @@ public final class TimeSplit<T extends Comparable<? super T>> {
 
   /**
    * Returns an expanding-window backtest over the last {@code n} periods present: for each such
-   * period {@code t}, a fold that trains on every row before {@code t} and validates on the rows
-   * of {@code t}. Folds are in time order.
+   * period {@code t}, a fold that trains on every row before {@code t} and validates on the rows of
+   * {@code t}. Folds are in time order.
    *
    * @param n how many of the last periods to validate on, from 1 to the number of periods minus 1
    * @return {@code n} folds
@@ -229,7 +230,11 @@ public final class TimeSplit<T extends Comparable<? super T>> {
               validate,
               validate,
               validate,
-              "train " + keys.get(0) + " to " + keys.get(validate - 1) + ", validate "
+              "train "
+                  + keys.get(0)
+                  + " to "
+                  + keys.get(validate - 1)
+                  + ", validate "
                   + keys.get(validate)));
     }
     LOG.debug("expanding-window split over the last {} of {}", n, describeKeys());

@@ -18,7 +18,6 @@
  * </ul>
  *
  * <p>Everything here works on primitive arrays of predicted probabilities and {@code boolean}
- * labels, like {@link dev.churn.core.metrics.BinaryMetrics}, and is deterministic for a given
- * seed.
+ * labels, like {@link dev.churn.core.metrics.BinaryMetrics}, and is deterministic for a given seed.
  */
 package dev.churn.models.eval;

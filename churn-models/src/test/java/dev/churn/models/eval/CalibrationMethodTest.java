@@ -13,6 +13,7 @@ class CalibrationMethodTest {
 
   /** An over-confident model: true probability q, reported probability q pushed to the ends. */
   private static final int N = 6000;
+
   private static final double[] P = new double[N];
   private static final boolean[] Y = new boolean[N];
 
@@ -61,8 +62,7 @@ class CalibrationMethodTest {
     }
     assertThat(result.calibrated()).containsExactly(expected);
     assertThat(result.report()).isEqualTo(CalibrationReport.of(P, expected, Y));
-    assertThat(result.report().eceBefore())
-        .isEqualTo(BinaryMetrics.expectedCalibrationError(P, Y));
+    assertThat(result.report().eceBefore()).isEqualTo(BinaryMetrics.expectedCalibrationError(P, Y));
     assertThat(result.report().logLossAfter())
         .isCloseTo(BinaryMetrics.logLoss(expected, Y), within(0.0));
   }

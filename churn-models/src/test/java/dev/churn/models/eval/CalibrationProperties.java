@@ -29,8 +29,13 @@ class CalibrationProperties {
   record Sample(double[] scores, boolean[] labels, double[] weights) {
     @Override
     public String toString() {
-      return "Sample[scores=" + Arrays.toString(scores) + ", labels=" + Arrays.toString(labels)
-          + ", weights=" + Arrays.toString(weights) + "]";
+      return "Sample[scores="
+          + Arrays.toString(scores)
+          + ", labels="
+          + Arrays.toString(labels)
+          + ", weights="
+          + Arrays.toString(weights)
+          + "]";
     }
   }
 
@@ -39,9 +44,7 @@ class CalibrationProperties {
   /** 1 to maxRows rows with scores in [0, 1]; coarse samples have 11 distinct scores. */
   private static Gen<Sample> samples(int maxRows) {
     Gen<Row> row =
-        integers()
-            .between(0, 1_000_000)
-            .zip(booleans().all(), integers().between(0, 4), Row::new);
+        integers().between(0, 1_000_000).zip(booleans().all(), integers().between(0, 4), Row::new);
     Gen<List<Row>> rows = lists().of(row).ofSizeBetween(1, maxRows);
     return rows.zip(integers().between(0, 3), CalibrationProperties::toSample);
   }
@@ -154,8 +157,8 @@ class CalibrationProperties {
     qt().forAll(samples(80))
         .checkAssert(
             s -> {
-              PlattCalibrator platt = PlattCalibrator.fit(s.scores(), s.labels(), s.weights(),
-                  Input.LOGIT);
+              PlattCalibrator platt =
+                  PlattCalibrator.fit(s.scores(), s.labels(), s.weights(), Input.LOGIT);
               double[] p = new double[201];
               for (int i = 0; i < p.length; i++) {
                 p[i] = i / 200.0;

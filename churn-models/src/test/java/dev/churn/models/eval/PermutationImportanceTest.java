@@ -99,7 +99,8 @@ class PermutationImportanceTest {
             .seed(9)
             .build()
             .compute(X, Y, PermutationImportanceTest::model, GROUPS);
-    assertThat(report.features()).extracting(FeatureImportance::name)
+    assertThat(report.features())
+        .extracting(FeatureImportance::name)
         .containsExactly("signal", "noise", "plan");
     assertThat(report.get("plan").orElseThrow().columns()).containsExactly(2, 3);
     assertThat(report.get("plan").orElseThrow().mean()).isGreaterThan(0.02);
@@ -174,7 +175,9 @@ class PermutationImportanceTest {
   @Test
   void compute_leavesTheInputMatrixUnchanged() {
     double[] before = X.values().clone();
-    PermutationImportance.builder().parallelism(2).build()
+    PermutationImportance.builder()
+        .parallelism(2)
+        .build()
         .compute(X, Y, PermutationImportanceTest::model, GROUPS);
     assertThat(X.values()).containsExactly(before);
   }

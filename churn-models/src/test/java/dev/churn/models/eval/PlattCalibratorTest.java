@@ -13,6 +13,7 @@ class PlattCalibratorTest {
 
   /** Agreement with scikit-learn, which stops its BFGS at a gradient of 1e-5. */
   private static final double SKLEARN_TOL = 1e-6;
+
   /** Agreement with the exact optimum of the same objective. */
   private static final double EXACT_TOL = 1e-9;
 
@@ -23,8 +24,8 @@ class PlattCalibratorTest {
     assertThat(platt.b()).isCloseTo(PLATT_DECISION_B, within(SKLEARN_TOL));
     assertThat(platt.a()).isCloseTo(PLATT_DECISION_A_EXACT, within(EXACT_TOL));
     assertThat(platt.b()).isCloseTo(PLATT_DECISION_B_EXACT, within(EXACT_TOL));
-    assertThat(platt.apply(PLATT_DECISION_T)).containsExactly(PLATT_DECISION_PRED,
-        within(SKLEARN_TOL));
+    assertThat(platt.apply(PLATT_DECISION_T))
+        .containsExactly(PLATT_DECISION_PRED, within(SKLEARN_TOL));
   }
 
   @Test
@@ -52,8 +53,8 @@ class PlattCalibratorTest {
     assertThat(platt.b()).isCloseTo(PLATT_WEIGHTED_B, within(SKLEARN_TOL));
     assertThat(platt.a()).isCloseTo(PLATT_WEIGHTED_A_EXACT, within(EXACT_TOL));
     assertThat(platt.b()).isCloseTo(PLATT_WEIGHTED_B_EXACT, within(EXACT_TOL));
-    assertThat(platt.apply(PLATT_WEIGHTED_T)).containsExactly(PLATT_WEIGHTED_PRED,
-        within(SKLEARN_TOL));
+    assertThat(platt.apply(PLATT_WEIGHTED_T))
+        .containsExactly(PLATT_WEIGHTED_PRED, within(SKLEARN_TOL));
   }
 
   @Test
@@ -69,7 +70,8 @@ class PlattCalibratorTest {
 
   @Test
   void fit_calibratedModel_givesNearIdentity() {
-    // labels drawn from the probabilities themselves: the logit sigmoid should be close to A=-1, B=0
+    // labels drawn from the probabilities themselves: the logit sigmoid should be close to A=-1,
+    // B=0
     java.util.SplittableRandom random = new java.util.SplittableRandom(7);
     int n = 20_000;
     double[] p = new double[n];
@@ -97,7 +99,8 @@ class PlattCalibratorTest {
 
   @Test
   void fit_invalidInput_isRejected() {
-    assertThatThrownBy(() -> PlattCalibrator.fit(new double[] {0.2, 1.2}, new boolean[] {true, false}))
+    assertThatThrownBy(
+            () -> PlattCalibrator.fit(new double[] {0.2, 1.2}, new boolean[] {true, false}))
         .hasMessageContaining("probabilities[1] was 1.2");
     assertThatThrownBy(
             () ->

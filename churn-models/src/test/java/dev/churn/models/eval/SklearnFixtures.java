@@ -396,7 +396,8 @@ final class SklearnFixtures {
       0.8076923076923077, 0.8076923076923077, 0.6363636363636364
   };
   // _sigmoid_calibration(f, y) -> DECISION (decision values)
-  // |sklearn - exact optimum|: A 1.4e-08, B 3.6e-09, predictions 5.1e-09; exact optimum gradient 8.9e-16
+  // |sklearn - exact optimum|: A 1.4e-08, B 3.6e-09, predictions 5.1e-09;
+  //   exact optimum gradient 8.9e-16
   static final double[] PLATT_DECISION_F = {
       -0.753, 1.382, -2.2762, -1.5767, 1.1772, 5.9528, 0.3246, 1.8929, -1.2754, 0.226, -2.2246,
       -2.2846, 3.6314, -0.612, 0.8147, -2.1483, 0.8158, -1.0998, -0.916, -1.4473, 1.8015, -0.101,
@@ -435,8 +436,10 @@ final class SklearnFixtures {
       0.9792629561228642, 0.4386340961796081, 0.7101681947315845, 0.1958058129159528,
       0.42102606338604837
   };
-  // _sigmoid_calibration(f, y) -> LOGIT (f = log(p) - log1p(-p) of the probabilities in PLATT_LOGIT_P)
-  // |sklearn - exact optimum|: A 4.8e-09, B 4.4e-09, predictions 2.3e-09; exact optimum gradient 6.8e-15
+  // _sigmoid_calibration(f, y) -> LOGIT
+  // (f = log(p) - log1p(-p) of the probabilities in PLATT_LOGIT_P)
+  // |sklearn - exact optimum|: A 4.8e-09, B 4.4e-09, predictions 2.3e-09;
+  //   exact optimum gradient 6.8e-15
   static final double[] PLATT_LOGIT_F = {
       -1.3956958719223624, -1.455216757960067, -1.7120346385024885, 0.7533122815565962,
       -1.0773913331852243, -3.204412762840646, -1.3303589310907835, -1.895664101712361,
@@ -550,7 +553,8 @@ final class SklearnFixtures {
       0.4673
   };
   // _sigmoid_calibration(f, y, w) -> WEIGHTED 
-  // |sklearn - exact optimum|: A 2.5e-10, B 4.0e-09, predictions 1.1e-09; exact optimum gradient 0.0e+00
+  // |sklearn - exact optimum|: A 2.5e-10, B 4.0e-09, predictions 1.1e-09;
+  //   exact optimum gradient 0.0e+00
   static final double[] PLATT_WEIGHTED_F = {
       -0.753, 1.382, -2.2762, -1.5767, 1.1772, 5.9528, 0.3246, 1.8929, -1.2754, 0.226, -2.2246,
       -2.2846, 3.6314, -0.612, 0.8147, -2.1483, 0.8158, -1.0998, -0.916, -1.4473, 1.8015, -0.101,
@@ -597,8 +601,10 @@ final class SklearnFixtures {
       0.706244158964576, 0.49462589015790553, 0.5569834548159599, 0.4311931472043597,
       0.49069065434438724
   };
-  // _sigmoid_calibration(f, y) -> CONSTANT (constant score: the optimum is a line A*1.5+B=z*; fmin_bfgs and Newton both move along (1.5, 1) from the start)
-  // |sklearn - exact optimum|: A 1.1e-06, B 7.6e-07, predictions 7.7e-07; exact optimum gradient 3.9e-16
+  // _sigmoid_calibration(f, y) -> CONSTANT (constant score: the optimum is a line A*1.5+B=z*;
+  // fmin_bfgs and Newton both move along (1.5, 1) from the start)
+  // |sklearn - exact optimum|: A 1.1e-06, B 7.6e-07, predictions 7.7e-07;
+  //   exact optimum gradient 3.9e-16
   static final double[] PLATT_CONSTANT_F = {
       1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5
   };

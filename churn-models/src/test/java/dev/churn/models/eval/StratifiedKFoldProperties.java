@@ -51,9 +51,7 @@ class StratifiedKFoldProperties {
   }
 
   private static Gen<StratifiedKFold> splitters() {
-    return integers()
-        .between(2, 10)
-        .zip(booleans().all(), longs().all(), StratifiedKFold::new);
+    return integers().between(2, 10).zip(booleans().all(), longs().all(), StratifiedKFold::new);
   }
 
   @Test

@@ -39,7 +39,8 @@ class ThresholdsProperties {
               double target = percent / 100.0;
               OperatingPoint point = Thresholds.forRecall(s, y, target);
               assertThat(point.recall()).isGreaterThanOrEqualTo(target);
-              assertThat(point.confusion()).isEqualTo(BinaryMetrics.confusion(s, y, point.threshold()));
+              assertThat(point.confusion())
+                  .isEqualTo(BinaryMetrics.confusion(s, y, point.threshold()));
               double[] higher =
                   Arrays.stream(s).filter(v -> v > point.threshold()).sorted().toArray();
               if (higher.length > 0) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class ThresholdsTest {
 
   private static final double[] P = {0.91, 0.15, 0.62, 0.40, 0.05, 0.77, 0.62, 0.30, 0.55, 0.10};
-  private static final boolean[] Y = {true, false, true, false, false, false, true, true, false,
-      true};
+  private static final boolean[] Y = {
+    true, false, true, false, false, false, true, true, false, true
+  };
 
   @Test
   void maxF1_isBinaryMetricsBestF1() {

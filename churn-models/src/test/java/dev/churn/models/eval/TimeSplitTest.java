@@ -99,8 +99,9 @@ class TimeSplitTest {
             LocalDate.of(2024, 3, 2),
             LocalDate.of(2024, 3, 3),
             LocalDate.of(2024, 3, 8));
-    Fold fold = split.holdout(LocalDate.of(2024, 3, 3), LocalDate.of(2024, 3, 3),
-        LocalDate.of(2024, 3, 31));
+    Fold fold =
+        split.holdout(
+            LocalDate.of(2024, 3, 3), LocalDate.of(2024, 3, 3), LocalDate.of(2024, 3, 31));
     assertThat(fold.train()).containsExactly(1, 2, 4);
     assertThat(fold.test()).containsExactly(0, 3, 5);
     List<Fold> folds = split.expanding(1);
