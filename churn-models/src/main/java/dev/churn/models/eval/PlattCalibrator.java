@@ -254,10 +254,13 @@ public final class PlattCalibrator implements Calibrator {
       for (int i = 0; i < f.length; i++) {
         double fi = f[i];
         double z = a * fi + b;
-        double prob = expitNeg(z); // P = 1 / (1 + exp(z))
+        // one exp serves both P = 1 / (1 + exp(z)) and softplus(z) = log(1 + exp(z))
+        double e = Math.exp(-Math.abs(z));
+        double prob = z >= 0 ? e / (1 + e) : 1 / (1 + e);
+        double softplus = Math.max(z, 0) + Math.log1p(e);
         double wi = w[i];
         // -(T log P + (1 - T) log(1 - P)) = softplus(z) - (1 - T) z
-        p.loss += wi * (softplus(z) - (1 - t[i]) * z);
+        p.loss += wi * (softplus - (1 - t[i]) * z);
         double r = wi * (t[i] - prob);
         p.gA += r * fi;
         p.gB += r;
@@ -285,11 +288,6 @@ public final class PlattCalibrator implements Calibrator {
         this.b = b;
       }
     }
-  }
-
-  /** {@code log(1 + exp(z))} without overflow. */
-  private static double softplus(double z) {
-    return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
   }
 
   /** {@code 1 / (1 + exp(z))}, i.e. {@code expit(-z)}, without overflow. */

@@ -86,6 +86,25 @@ class PlattCalibratorTest {
   }
 
   @Test
+  void fit_separableProbabilities_stopAtPlattsSmoothedTargets() {
+    // two negatives at p=0, two positives at p=1: targets 1/4 and 3/4, reached exactly
+    PlattCalibrator platt =
+        PlattCalibrator.fit(new double[] {0, 0, 1, 1}, new boolean[] {false, false, true, true});
+    assertThat(platt.apply(0.0)).isCloseTo(0.25, within(1e-12));
+    assertThat(platt.apply(1.0)).isCloseTo(0.75, within(1e-12));
+  }
+
+  @Test
+  void fit_oneClass_startsAtItsOptimum() {
+    // all negative: the start B = log((3 + 1) / (0 + 1)) already gives the target 1 / (3 + 2)
+    PlattCalibrator platt =
+        PlattCalibrator.fit(new double[] {0, 0, 0}, new boolean[] {false, false, false}, Input.RAW);
+    assertThat(platt.a()).isEqualTo(0.0);
+    assertThat(platt.b()).isEqualTo(Math.log(4));
+    assertThat(platt.apply(0.0)).isCloseTo(0.2, within(1e-15));
+  }
+
+  @Test
   void apply_extremeInputs_stayWithinZeroAndOne() {
     PlattCalibrator logit = PlattCalibrator.of(-1.3, 0.2, Input.LOGIT);
     assertThat(logit.apply(0.0)).isBetween(0.0, 1.0);
