@@ -70,7 +70,7 @@ public record RetentionPlan(
    *
    * <pre>
    * bucket                      customers  mean p  exp. churners  churners kept  value saved      cost  net gain  actions
-   * A (very likely to churn)          120   0.712           85.4           21.4      2563.20    600.00   1963.20  call 120
+   * A (very likely to churn)          120   0.712          85.44          21.36      2563.20     600.00    1963.20  call 120
    * ...
    * </pre>
    *
@@ -78,21 +78,25 @@ public record RetentionPlan(
    */
   public String toText() {
     StringBuilder out = new StringBuilder();
-    String header = "%-26s %9s %7s %14s %14s %12s %10s %10s  %s\n";
-    String row = "%-26s %9d %7.3f %14.1f %14.1f %12.2f %10.2f %10.2f  %s\n";
-    out.append(String.format(Locale.ROOT, header, "bucket", "customers", "mean p", "exp. churners",
+    String header = "%-26s %9s %7s %14s %14s %12s %10s %10s  %s";
+    String row = "%-26s %9d %7.3f %14.2f %14.2f %12.2f %10.2f %10.2f  %s";
+    line(out, String.format(Locale.ROOT, header, "bucket", "customers", "mean p", "exp. churners",
         "churners kept", "value saved", "cost", "net gain", "actions"));
     for (BucketSummary s : summaries) {
-      out.append(String.format(Locale.ROOT, row,
+      line(out, String.format(Locale.ROOT, row,
           s.bucket() + " (" + s.bucket().description() + ")", s.customers(), s.meanProbability(),
           s.expectedChurners(), s.expectedChurnersKept(), s.expectedValueSaved(), s.totalCost(),
           s.netGain(), describeActions(s)));
     }
     PlanTotals t = totals;
     double mean = t.customers() == 0 ? 0.0 : t.expectedChurners() / t.customers();
-    out.append(String.format(Locale.ROOT, row, "total", t.customers(), mean, t.expectedChurners(),
+    line(out, String.format(Locale.ROOT, row, "total", t.customers(), mean, t.expectedChurners(),
         t.expectedChurnersKept(), t.expectedValueSaved(), t.totalCost(), t.netGain(), ""));
     return out.toString();
+  }
+
+  private static void line(StringBuilder out, String text) {
+    out.append(text.stripTrailing()).append('\n');
   }
 
   private static String describeActions(BucketSummary s) {

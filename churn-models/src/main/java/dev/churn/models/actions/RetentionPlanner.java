@@ -370,8 +370,8 @@ public final class RetentionPlanner {
 
   /**
    * Configures a {@link RetentionPlanner}; obtained from {@link RetentionPlanner#builder()}. Setters
-   * check their arguments at once ({@code IllegalArgumentException} "<field> was '<value>' but it
-   * must be <rule>"); {@link #build()} checks the combination and reports every problem at once. The
+   * check their arguments at once ({@code IllegalArgumentException} "&lt;field&gt; was
+   * '&lt;value&gt;' but it must be &lt;rule&gt;"); {@link #build()} checks the combination and reports every problem at once. The
    * builder can be reused after {@code build()}. Not thread-safe.
    *
    * <p>Usage:

@@ -92,7 +92,7 @@ public final class RiskBuckets {
   }
 
   /**
-   * Starts a builder. Without any cut configured, {@link #build()} gives probability cuts {@value
+   * Starts a builder. Without any cut configured, {@link Builder#build()} gives probability cuts {@value
    * #DEFAULT_A_CUT} and {@value #DEFAULT_B_CUT}.
    *
    * @return a new builder
