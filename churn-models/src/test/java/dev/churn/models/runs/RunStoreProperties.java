@@ -54,7 +54,7 @@ class RunStoreProperties {
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-23T10:15:00Z"));
     RunStore store = RunStore.open(home, clock);
     qt().withFixedSeed(SEED)
-        .withExamples(150)
+        .withExamples(50)
         .forAll(lists().of(keys()).ofSizeBetween(0, 6), lists().of(values()).ofSizeBetween(0, 6),
             keys())
         .checkAssert(
