@@ -13,6 +13,7 @@ import dev.churn.core.storage.StorageException;
 import dev.churn.core.table.CategoricalColumn;
 import dev.churn.core.table.ColumnType;
 import dev.churn.core.table.Table;
+import dev.churn.models.eval.Calibrator;
 import dev.churn.models.spi.FeatureMatrix;
 import dev.churn.models.spi.FittedModel;
 import dev.churn.models.spi.ModelBackend;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -88,14 +90,14 @@ public final class ChurnModel {
   private final ModelBackend backend;
   private final Params params;
   private final FittedModel model;
-  private final Calibration calibration;
+  private final Optional<Calibrator> calibration;
   private final double[] baseline;
   private final double threshold;
   private final Map<String, Double> metrics;
   private final Provenance provenance;
 
   ChurnModel(String label, String positive, List<Input> signature, Preprocessor preprocessor,
-      ModelBackend backend, Params params, FittedModel model, Calibration calibration,
+      ModelBackend backend, Params params, FittedModel model, Optional<Calibrator> calibration,
       double[] baseline, double threshold, Map<String, Double> metrics, Provenance provenance) {
     this.label = label;
     this.positive = positive;
@@ -136,9 +138,13 @@ public final class ChurnModel {
     return params;
   }
 
-  /** Returns the calibration applied to the backend's probabilities. */
-  public Calibration calibration() {
+  /** Returns the calibration applied to the backend's probabilities, if any. */
+  public Optional<Calibrator> calibration() {
     return calibration;
+  }
+
+  private double[] calibrate(double[] p) {
+    return calibration.isPresent() ? calibration.get().apply(p) : p;
   }
 
   /** Returns the decision threshold on calibrated probabilities (predict churn at or above). */
@@ -169,7 +175,7 @@ public final class ChurnModel {
    */
   public double[] predict(Table table) {
     checkSignature(table);
-    return calibration.apply(model.predict(preprocessor.transform(table)));
+    return calibrate(model.predict(preprocessor.transform(table)));
   }
 
   /** Returns the uncalibrated backend probabilities of every row. */
@@ -183,7 +189,8 @@ public final class ChurnModel {
    */
   public double predictOne(Map<String, ?> row) {
     Objects.requireNonNull(row, "row");
-    return calibration.apply(model.predictOne(preprocessor.transformRow(row)));
+    double p = model.predictOne(preprocessor.transformRow(row));
+    return calibration.isPresent() ? calibration.get().apply(p) : p;
   }
 
   /**
@@ -260,7 +267,8 @@ public final class ChurnModel {
   public byte[] toBytes() {
     byte[] modelBytes = model.toBytes();
     byte[] prep = preprocessor.toJson().getBytes(StandardCharsets.UTF_8);
-    byte[] calib = calibration.toJson().getBytes(StandardCharsets.UTF_8);
+    byte[] calib = calibration.map(Calibrator::toJson).orElse("{\"method\":\"none\"}")
+        .getBytes(StandardCharsets.UTF_8);
     ObjectNode m = JSON.createObjectNode();
     m.put("format", FORMAT);
     m.put("label", label);
@@ -398,8 +406,7 @@ public final class ChurnModel {
       return new ChurnModel(m.get("label").asText(), m.get("positive").asText(), signature,
           Preprocessor.fromJson(new String(entries.get("preprocess.json"), StandardCharsets.UTF_8)),
           backend, params, backend.read(entries.get("model.bin")),
-          Calibration.fromJson(new String(entries.get("calibration.json"),
-              StandardCharsets.UTF_8)),
+          calibrator(new String(entries.get("calibration.json"), StandardCharsets.UTF_8)),
           baseline, m.get("threshold").asDouble(), metrics,
           Provenance.fromJson(JSON.writeValueAsString(m.get("provenance"))));
     } catch (IOException e) {
@@ -412,6 +419,11 @@ public final class ChurnModel {
     }
   }
 
+  private static Optional<Calibrator> calibrator(String json) throws IOException {
+    return "none".equals(JSON.readTree(json).path("method").asText())
+        ? Optional.empty() : Optional.of(Calibrator.fromJson(json));
+  }
+
   /** Writes the package bytes to a stream (not closed), e.g. into a registry. */
   public void writeTo(OutputStream out) throws IOException {
     out.write(toBytes());
@@ -420,6 +432,7 @@ public final class ChurnModel {
   @Override
   public String toString() {
     return "ChurnModel[" + backend.id() + " " + params + ", label " + label + "=" + positive
-        + ", " + signature.size() + " inputs, threshold " + threshold + "]";
+        + ", " + signature.size() + " inputs, threshold " + threshold + ", calibration "
+        + calibration.map(c -> c.method()).map(String::valueOf).orElse("none") + "]";
   }
 }

@@ -13,6 +13,13 @@ import dev.churn.core.table.ColumnType;
 import dev.churn.core.table.NumericColumn;
 import dev.churn.core.table.Table;
 import dev.churn.core.table.TableFingerprint;
+import dev.churn.models.eval.CalibrationMethod;
+import dev.churn.models.eval.CalibrationReport;
+import dev.churn.models.eval.CalibrationResult;
+import dev.churn.models.eval.Calibrator;
+import dev.churn.models.eval.Fold;
+import dev.churn.models.eval.StratifiedKFold;
+import dev.churn.models.eval.Thresholds;
 import dev.churn.models.spi.FeatureMatrix;
 import dev.churn.models.spi.FittedModel;
 import dev.churn.models.spi.ModelBackend;
@@ -25,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *     .backends("xgboost", "logistic", "forest")
  *     .folds(5).seed(42)
  *     .search(4)                       // 4 random parameter draws per backend, besides defaults
- *     .calibration(Calibration.Method.ISOTONIC)
+ *     .calibration(CalibrationMethod.ISOTONIC)
  *     .fit();
  * r.leaderboard().entries().forEach(System.out::println);
  * ChurnModel model = r.model();
@@ -72,7 +80,7 @@ public final class Trainer {
   private long seed = 42;
   private int folds = 5;
   private int search;
-  private Calibration.Method calibration = Calibration.Method.ISOTONIC;
+  private CalibrationMethod calibration = CalibrationMethod.ISOTONIC;
   private double targetRecall = Double.NaN;
   private ClassWeights weights = ClassWeights.NONE;
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -159,8 +167,14 @@ public final class Trainer {
   }
 
   /** Sets the calibration fitted on out-of-fold predictions (default isotonic). */
-  public Trainer calibration(Calibration.Method method) {
+  public Trainer calibration(CalibrationMethod method) {
     this.calibration = Objects.requireNonNull(method, "method");
+    return this;
+  }
+
+  /** Uses the backend's probabilities as they are, without calibration. */
+  public Trainer noCalibration() {
+    this.calibration = null;
     return this;
   }
 
@@ -214,16 +228,15 @@ public final class Trainer {
    *
    * @param leaderboard every candidate's cross-validated scores
    * @param model the best candidate refit on all rows, calibrated
-   * @param calibrationBefore expected calibration error of the best candidate's out-of-fold
-   *     predictions before calibration
-   * @param calibrationAfter the same after calibration (in-sample for the calibrator)
+   * @param calibration calibration error before and after, measured on out-of-fold predictions
+   *     with calibrators cross-fitted on the same folds (empty without calibration)
    */
-  public record Result(Leaderboard leaderboard, ChurnModel model, double calibrationBefore,
-      double calibrationAfter) {}
+  public record Result(Leaderboard leaderboard, ChurnModel model,
+      Optional<CalibrationReport> calibration) {}
 
   /** Everything a run needs, checked once. */
   private record Setup(boolean[] y, List<String> features, List<ModelBackend> backends,
-      int[][] testFolds) {}
+      List<Fold> folds) {}
 
   private Setup setup() {
     if (label == null) {
@@ -250,7 +263,7 @@ public final class Trainer {
     for (String id : backendIds != null ? backendIds : all.ids()) {
       chosen.add(all.get(id));
     }
-    return new Setup(y, f, chosen, stratifiedFolds(y, folds, seed));
+    return new Setup(y, f, chosen, new StratifiedKFold(folds, true, seed).split(y));
   }
 
   private boolean[] labels() {
@@ -281,39 +294,6 @@ public final class Trainer {
       if (!excluded) {
         out.add(c.name());
       }
-    }
-    return out;
-  }
-
-  /** Stratified folds: each class shuffled with the seed and dealt round-robin to the folds. */
-  static int[][] stratifiedFolds(boolean[] y, int k, long seed) {
-    List<List<Integer>> folds = new ArrayList<>();
-    for (int f = 0; f < k; f++) {
-      folds.add(new ArrayList<>());
-    }
-    SplittableRandom rnd = new SplittableRandom(seed);
-    int next = 0;
-    for (boolean cls : new boolean[] {true, false}) {
-      List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < y.length; i++) {
-        if (y[i] == cls) {
-          rows.add(i);
-        }
-      }
-      for (int i = rows.size() - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        Integer t = rows.get(i);
-        rows.set(i, rows.get(j));
-        rows.set(j, t);
-      }
-      for (int r : rows) {
-        folds.get(next).add(r);
-        next = (next + 1) % k;
-      }
-    }
-    int[][] out = new int[k][];
-    for (int f = 0; f < k; f++) {
-      out[f] = folds.get(f).stream().mapToInt(Integer::intValue).sorted().toArray();
     }
     return out;
   }
@@ -373,8 +353,8 @@ public final class Trainer {
     Preprocessor.Options opts = Preprocessor.Options.forBackend(
         b.capabilities().handlesMissing(), b.capabilities().wantsStandardizedInputs());
     for (int f = 0; f < folds; f++) {
-      int[] test = s.testFolds()[f];
-      int[] train = complement(test, y.length);
+      int[] test = s.folds().get(f).test();
+      int[] train = s.folds().get(f).train();
       boolean[] yTrain = select(y, train);
       long t0 = System.nanoTime();
       Preprocessor.Fitted prep = Preprocessor.fit(table, train, s.features(), yTrain, opts,
@@ -429,20 +409,6 @@ public final class Trainer {
     return w;
   }
 
-  private static int[] complement(int[] sortedTest, int n) {
-    int[] out = new int[n - sortedTest.length];
-    int j = 0;
-    int t = 0;
-    for (int i = 0; i < n; i++) {
-      if (t < sortedTest.length && sortedTest[t] == i) {
-        t++;
-      } else {
-        out[j++] = i;
-      }
-    }
-    return out;
-  }
-
   private static boolean[] select(boolean[] y, int[] rows) {
     boolean[] out = new boolean[rows.length];
     for (int i = 0; i < rows.length; i++) {
@@ -464,13 +430,19 @@ public final class Trainer {
     ModelBackend b = s.backends().stream().filter(x -> x.id().equals(best.backend()))
         .findFirst().orElseThrow();
     boolean[] y = s.y();
-    Calibration cal = Calibrators.fit(calibration, best.outOfFold(), y);
-    double[] calibrated = cal.apply(best.outOfFold());
+    double[] oof = clip(best.outOfFold());
+    Optional<Calibrator> cal = Optional.empty();
+    Optional<CalibrationReport> report = Optional.empty();
+    double[] calibrated = oof;
+    if (calibration != null) {
+      CalibrationResult cr = calibration.fitAndEvaluate(oof, y, s.folds());
+      cal = Optional.of(cr.calibrator());
+      report = Optional.of(cr.report());
+      calibrated = cr.calibrator().apply(oof);
+    }
     double threshold = Double.isNaN(targetRecall)
-        ? BinaryMetrics.bestF1Threshold(calibrated, y).threshold()
-        : Calibrators.thresholdForRecall(calibrated, y, targetRecall);
-    double eceBefore = BinaryMetrics.expectedCalibrationError(clip(best.outOfFold()), y);
-    double eceAfter = BinaryMetrics.expectedCalibrationError(clip(calibrated), y);
+        ? Thresholds.maxF1(calibrated, y).threshold()
+        : Thresholds.forRecall(calibrated, y, targetRecall).threshold();
 
     Preprocessor.Options opts = Preprocessor.Options.forBackend(
         b.capabilities().handlesMissing(), b.capabilities().wantsStandardizedInputs());
@@ -487,15 +459,17 @@ public final class Trainer {
     metrics.put("logloss", BinaryMetrics.logLoss(clip(calibrated), y));
     metrics.put("brier", BinaryMetrics.brier(clip(calibrated), y));
     metrics.put("f1", BinaryMetrics.confusion(calibrated, y, threshold).f1());
-    metrics.put("ece_before", eceBefore);
-    metrics.put("ece_after", eceAfter);
+    report.ifPresent(r -> {
+      metrics.put("ece_before", r.eceBefore());
+      metrics.put("ece_after", r.eceAfter());
+    });
     Provenance.Builder pb = Provenance.builder("Trainer.fit")
         .parameter("backend", b.id())
         .parameter("label", label)
         .parameter("positive", positive)
         .parameter("folds", folds)
         .parameter("search", search)
-        .parameter("calibration", calibration.name())
+        .parameter("calibration", calibration == null ? "NONE" : calibration.name())
         .parameter("rows", y.length)
         .parameter("features", String.join(",", s.features()))
         .input("training-table", TableFingerprint.of(table), (long) table.rowCount())
@@ -504,7 +478,7 @@ public final class Trainer {
     best.params().asMap().forEach((k, v) -> pb.parameter("param." + k, String.valueOf(v)));
     ChurnModel model = new ChurnModel(label, positive, ChurnModel.signatureOf(table, s.features()),
         prep.preprocessor(), b, best.params(), m, cal, baseline, threshold, metrics, pb.build());
-    return new Result(lb, model, eceBefore, eceAfter);
+    return new Result(lb, model, report);
   }
 
   private static double[] columnMeans(FeatureMatrix x) {

@@ -8,6 +8,7 @@ import dev.churn.core.ChurnException;
 import dev.churn.core.DataFormatException;
 import dev.churn.core.storage.StorageException;
 import dev.churn.core.table.Table;
+import dev.churn.models.eval.CalibrationMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ class TrainerTest {
 
   private Trainer trainer() {
     return Trainer.on(table).label("churn", "yes").backendsFrom(Backends.of(new TestBackend()))
-        .calibration(Calibration.Method.NONE).progress(line -> { });
+        .noCalibration().progress(line -> { });
   }
 
   @Test
@@ -148,22 +149,27 @@ class TrainerTest {
   }
 
   @Test
-  void stratifiedFolds_balanceClasses() {
-    boolean[] y = new boolean[103];
-    for (int i = 0; i < 23; i++) {
-      y[i * 4] = true;
+  void fit_calibratesOnOutOfFoldPredictionsAndSavesTheCalibrator() throws Exception {
+    Trainer.Result r = trainer().calibration(CalibrationMethod.ISOTONIC).fit();
+    assertThat(r.calibration()).isPresent();
+    assertThat(r.model().calibration()).isPresent();
+    assertThat(r.model().metrics()).containsKeys("ece_before", "ece_after");
+    double[] p = r.model().predict(table);
+    for (double v : p) {
+      assertThat(v).isBetween(0.0, 1.0);
     }
-    int[][] folds = Trainer.stratifiedFolds(y, 5, 1);
-    int total = 0;
-    for (int[] f : folds) {
-      int pos = 0;
-      for (int r : f) {
-        pos += y[r] ? 1 : 0;
-      }
-      assertThat(pos).isBetween(4, 5);
-      total += f.length;
-    }
-    assertThat(total).isEqualTo(103);
+    Path file = dir.resolve("calibrated.model");
+    r.model().save(file);
+    ChurnModel back = ChurnModel.load(file, Backends.of(new TestBackend()));
+    assertThat(back.predict(table)).containsExactly(p);
+    assertThat(back.calibration().orElseThrow().method()).isEqualTo("isotonic");
+  }
+
+  @Test
+  void targetRecall_choosesAThresholdReachingIt() {
+    ChurnModel m = trainer().targetRecall(0.9).fit().model();
+    ChurnModel f1 = trainer().fit().model();
+    assertThat(m.threshold()).isLessThanOrEqualTo(f1.threshold());
   }
 
   @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.churn.core.ChurnException;
 import dev.churn.core.io.Csv;
 import dev.churn.core.table.Table;
-import dev.churn.models.Calibration;
+import dev.churn.models.eval.CalibrationMethod;
 import dev.churn.models.ChurnModel;
 import dev.churn.models.Trainer;
 import java.io.PrintWriter;
@@ -50,8 +50,9 @@ public final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--calibration", paramLabel = "M", defaultValue = "ISOTONIC",
-      description = "NONE, ISOTONIC or PLATT (default: ${DEFAULT-VALUE}).")
-  Calibration.Method calibration;
+      description = "NONE, ISOTONIC or PLATT, fitted on out-of-fold predictions"
+          + " (default: ${DEFAULT-VALUE}).")
+  String calibration;
 
   /** Creates the command; picocli fills in its fields. */
   public TrainCommand() {}
@@ -61,8 +62,15 @@ public final class TrainCommand implements Callable<Integer> {
     data.checkInput();
     try (BufferAllocator allocator = new RootAllocator();
         Table table = Csv.reader(data.csv).read(allocator)) {
-      Trainer.Result r = data.trainer(table, spec.commandLine().getErr())
-          .calibration(calibration).fit();
+      Trainer t = data.trainer(table, spec.commandLine().getErr());
+      switch (calibration.toUpperCase(java.util.Locale.ROOT)) {
+        case "NONE" -> t.noCalibration();
+        case "ISOTONIC" -> t.calibration(CalibrationMethod.ISOTONIC);
+        case "PLATT" -> t.calibration(CalibrationMethod.PLATT);
+        default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--calibration was '" + calibration + "' but it must be NONE, ISOTONIC or PLATT");
+      }
+      Trainer.Result r = t.fit();
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
@@ -85,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
       o.put("backend", m.backend());
       ObjectNode p = o.putObject("params");
       m.params().asMap().forEach((k, v) -> p.put(k, String.valueOf(v)));
-      o.put("calibration", m.calibration().method().name());
+      o.put("calibration", m.calibration().map(c -> c.method()).orElse("none"));
       o.put("threshold", m.threshold());
       ObjectNode met = o.putObject("metrics");
       m.metrics().forEach((k, v) -> {
@@ -105,9 +113,10 @@ public final class TrainCommand implements Callable<Integer> {
       new EvaluateCommand.Report("training data", r.leaderboard()).printText(w);
       ChurnModel m = r.model();
       w.printf("model: %s %s, calibration %s, threshold %.4f%n", m.backend(), m.params(),
-          m.calibration().method(), m.threshold());
-      w.printf("calibration error (ECE) of out-of-fold predictions: %.4f before, %.4f after%n",
-          r.calibrationBefore(), r.calibrationAfter());
+          m.calibration().map(c -> c.method()).orElse("none"), m.threshold());
+      r.calibration().ifPresent(c -> w.printf("calibration error (ECE) on out-of-fold"
+          + " predictions: %.4f before, %.4f after (cross-fitted)%n", c.eceBefore(),
+          c.eceAfter()));
       w.printf("written to %s (sha256 %s)%n", out, sha256);
     }
   }
