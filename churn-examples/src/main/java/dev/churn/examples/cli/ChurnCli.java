@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
       FeaturesCommand.class,
       EvaluateCommand.class,
       TrainCommand.class,
+      ScoreCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
