@@ -72,7 +72,18 @@ public final class ChurnCli implements Runnable {
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    routeLibraryLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Sends Tribuo's and XGBoost's logs (java.util.logging, commons-logging) through SLF4J, so
+   * they obey the CLI's log level instead of printing on stderr.
+   */
+  static void routeLibraryLogging() {
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
   }
 
   /**
