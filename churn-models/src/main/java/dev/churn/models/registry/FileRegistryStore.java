@@ -252,11 +252,11 @@ public final class FileRegistryStore implements RegistryStore {
               + e.seq() + "; the log was edited or damaged; restore it from a backup");
         }
         cache.entries.add(e);
+        cache.offset += i + 1 - start;
         start = i + 1;
       }
     }
     // bytes after the last line end belong to a line still being written (or torn by a crash)
-    cache.offset += start;
   }
 
   @Override

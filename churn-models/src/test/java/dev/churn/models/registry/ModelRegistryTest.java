@@ -8,6 +8,7 @@ import dev.churn.core.ChurnException;
 import dev.churn.core.storage.Sha256;
 import dev.churn.core.storage.StorageException;
 import dev.churn.core.table.Table;
+import dev.churn.core.time.MutableClock;
 import dev.churn.models.ChurnModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ModelRegistryTest {
 
   @BeforeEach
   void setUp() {
-    clock = new MutableClock("2026-01-05T06:00:00Z");
+    clock = MutableClock.at(Instant.parse("2026-01-05T06:00:00Z"));
     registry = ModelRegistry.builder(home).clock(clock).user("ana")
         .backends(TestModels.BACKENDS).open();
   }
@@ -130,7 +131,7 @@ class ModelRegistryTest {
   @Test
   void transitionTo_recordsWhoWhyWhenInTheAuditLog() {
     registerRaw("churn", 0.8);
-    clock.set("2026-01-06T07:00:00Z");
+    clock.set(Instant.parse("2026-01-06T07:00:00Z"));
     ModelVersion v = registry.model("churn").version(1).transitionTo(Stage.STAGING)
         .because("nightly retrain").by("scheduler").apply();
     assertThat(v.stage()).isEqualTo(Stage.STAGING);
@@ -378,14 +379,14 @@ class ModelRegistryTest {
 
   @Test
   void productionAt_returnsTheVersionThatServedAtThatTime() {
-    clock.set("2026-01-01T00:00:00Z");
+    clock.set(Instant.parse("2026-01-01T00:00:00Z"));
     registry.register("churn", new byte[] {1}, Map.of("auc", 0.8)).create();
     registry.register("churn", new byte[] {2}, Map.of("auc", 0.81)).create();
-    clock.set("2026-01-15T00:00:00Z");
+    clock.set(Instant.parse("2026-01-15T00:00:00Z"));
     registry.model("churn").version(1).promote().toProduction();
-    clock.set("2026-03-01T00:00:00Z");
+    clock.set(Instant.parse("2026-03-01T00:00:00Z"));
     registry.model("churn").version(2).promote().toProduction();
-    clock.set("2026-04-10T00:00:00Z");
+    clock.set(Instant.parse("2026-04-10T00:00:00Z"));
     registry.model("churn").version(2).archive().because("retired").apply();
 
     assertThat(registry.productionAt("churn", Instant.parse("2026-01-10T00:00:00Z"))).isEmpty();
@@ -405,9 +406,9 @@ class ModelRegistryTest {
 
   @Test
   void auditTimes_neverGoBackwardsWhenTheClockDoes() {
-    clock.set("2026-02-01T00:00:00Z");
+    clock.set(Instant.parse("2026-02-01T00:00:00Z"));
     registry.register("churn", new byte[] {1}, Map.of()).create();
-    clock.set("2026-01-01T00:00:00Z");
+    clock.set(Instant.parse("2026-01-01T00:00:00Z"));
     registry.model("churn").version(1).transitionTo(Stage.STAGING).apply();
     assertThat(registry.auditLog("churn")).extracting(AuditEntry::time)
         .containsExactly(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
