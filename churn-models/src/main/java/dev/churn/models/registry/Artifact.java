@@ -17,6 +17,10 @@ public record Artifact(String path, String sha256, long bytes) {
   /**
    * Validates the fields.
    *
+   * @param path the path inside the version: {@value ModelVersion#PACKAGE_PATH} for the model
+   *     package, {@code attachments/<name>} for an attachment
+   * @param sha256 the lower-case hex SHA-256 of the content
+   * @param bytes the size of the content in bytes
    * @throws IllegalArgumentException if the path is not a package or attachment path, the digest
    *     is not 64 hex characters or the size is negative
    */

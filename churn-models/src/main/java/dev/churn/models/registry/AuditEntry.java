@@ -75,7 +75,13 @@ public record AuditEntry(
    * @param to its stage after: ARCHIVED, or STAGING when the promotion kept it
    */
   public record Displacement(int version, Stage from, Stage to) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param version its number
+     * @param from its stage before (always PRODUCTION)
+     * @param to its stage after: ARCHIVED, or STAGING when the promotion kept it
+     */
     public Displacement {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -85,6 +91,22 @@ public record AuditEntry(
   /**
    * Validates the fields against the action (see the class documentation).
    *
+   * @param seq the entry's position in the log, 1 for the first entry, dense
+   * @param time when it happened (never earlier than the previous entry's time)
+   * @param user who did it
+   * @param action what was done
+   * @param model the model
+   * @param version the version concerned
+   * @param from the stage before a transition
+   * @param to the stage after a transition (NONE for a registration)
+   * @param alias the alias set or removed
+   * @param previousVersion the version an alias pointed at before it moved
+   * @param reason why, as given by the user
+   * @param forced whether the gates were skipped on purpose
+   * @param gates the gate results, in the order the gates were given
+   * @param skippedGates the names of the gates a forced transition skipped
+   * @param displaced the previous production version moved out by a promotion
+   * @param registered the version as registered (REGISTER entries only)
    * @throws IllegalArgumentException if a field required by the action is missing or invalid
    */
   public AuditEntry {
@@ -202,7 +224,8 @@ public record AuditEntry(
     }
     reason.ifPresent(r -> b.append(": ").append(r));
     if (!gates.isEmpty()) {
-      b.append(gates.stream().map(GateResult::toString).collect(Collectors.joining("; ", " [", "]")));
+      b.append(gates.stream().map(GateResult::toString)
+          .collect(Collectors.joining("; ", " [", "]")));
     }
     return b.toString();
   }

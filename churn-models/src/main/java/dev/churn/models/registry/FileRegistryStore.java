@@ -35,14 +35,14 @@ import org.slf4j.LoggerFactory;
  * The embedded default {@link RegistryStore}: a directory, normally {@code
  * <churn-home>/registry}, with one sub-directory per model.
  *
- * <pre>
- * registry/.lock                                   writer lock (see WriterLock)
- * registry/&lt;model&gt;/log.jsonl                       append-only audit log, one JSON entry a line
- * registry/&lt;model&gt;/aliases.json                    alias table + how many log entries it reflects
- * registry/&lt;model&gt;/versions/&lt;n&gt;/model.bin          the model package
- * registry/&lt;model&gt;/versions/&lt;n&gt;/meta.json          lineage, stage and aliases of version n
- * registry/&lt;model&gt;/versions/&lt;n&gt;/attachments/&lt;name&gt; named attachments (e.g. reference-profile)
- * </pre>
+ * <pre>{@code
+ * registry/.lock                              writer lock (see WriterLock)
+ * registry/<model>/log.jsonl                  append-only audit log, one JSON entry a line
+ * registry/<model>/aliases.json               alias table + how many log entries it reflects
+ * registry/<model>/versions/<n>/model.bin     the model package
+ * registry/<model>/versions/<n>/meta.json     lineage, stage and aliases of version n
+ * registry/<model>/versions/<n>/attachments/<name>   named attachments (reference-profile, ...)
+ * }</pre>
  *
  * <p>Usage (normally through {@link ModelRegistry#open(Path)}):
  *
@@ -177,8 +177,7 @@ public final class FileRegistryStore implements RegistryStore {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, Files::isDirectory)) {
       for (Path p : ds) {
         String name = p.getFileName().toString();
-        if (RegistryNames.isValid(name) && Files.isRegularFile(p.resolve(LOG_FILE))
-            && !log(name).isEmpty()) {
+        if (RegistryNames.isValid(name) && hasCompleteLine(p.resolve(LOG_FILE))) {
           out.add(name);
         }
       }
@@ -187,6 +186,18 @@ public final class FileRegistryStore implements RegistryStore {
     }
     Collections.sort(out);
     return List.copyOf(out);
+  }
+
+  /** Tells cheaply, without parsing (damage is reported when read), if a log has an entry. */
+  private static boolean hasCompleteLine(Path log) {
+    if (!Files.isRegularFile(log)) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+      return completeLength(ch, ch.size()) > 0;
+    } catch (IOException e) {
+      throw new StorageException("cannot read the audit log " + log + ": " + e, e);
+    }
   }
 
   @Override
@@ -324,7 +335,8 @@ public final class FileRegistryStore implements RegistryStore {
   /** Reads the materialized state (meta.json files and aliases.json) of a model. */
   ModelState readMaterialized(String model) {
     AliasFileState head = readAliasFile(model)
-        .orElseThrow(() -> new StorageException("no " + ALIASES_FILE + " for model '" + model + "'"));
+        .orElseThrow(() -> new StorageException(
+            "no " + ALIASES_FILE + " for model '" + model + "'"));
     List<ModelVersion> versions = new ArrayList<>();
     for (int n = 1; ; n++) {
       Path meta = versionDir(model, n).resolve(META_FILE);
@@ -355,7 +367,8 @@ public final class FileRegistryStore implements RegistryStore {
 
   private static Optional<ModelVersion> readMeta(Path meta) {
     try {
-      return Optional.of(RegistryJson.versionFromJson(Files.readString(meta, StandardCharsets.UTF_8)));
+      String json = Files.readString(meta, StandardCharsets.UTF_8);
+      return Optional.of(RegistryJson.versionFromJson(json));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | IllegalArgumentException e) {
@@ -370,7 +383,8 @@ public final class FileRegistryStore implements RegistryStore {
   }
 
   private void writeAliases(ModelState s) {
-    AtomicFiles.writeString(modelDir(s.model()).resolve(ALIASES_FILE), RegistryJson.aliasesToJson(s));
+    AtomicFiles.writeString(modelDir(s.model()).resolve(ALIASES_FILE),
+        RegistryJson.aliasesToJson(s));
   }
 
   /** Rewrites whatever part of the materialized view differs from {@code state}. */
@@ -387,7 +401,8 @@ public final class FileRegistryStore implements RegistryStore {
         state.updatedAt(), state.aliases());
     if (!head.equals(Optional.of(expected))) {
       writeAliases(state);
-      actions.add("rewrote " + modelDir(state.model()).resolve(ALIASES_FILE) + " from the audit log");
+      actions.add("rewrote " + modelDir(state.model()).resolve(ALIASES_FILE)
+          + " from the audit log");
     }
   }
 
@@ -496,7 +511,8 @@ public final class FileRegistryStore implements RegistryStore {
     if (!Files.isRegularFile(log)) {
       return;
     }
-    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
       long end = completeLength(ch, size);
       if (end < size) {
@@ -628,7 +644,7 @@ public final class FileRegistryStore implements RegistryStore {
       }
       Path vdir = versionDir(model, version);
       if (preparedVersions.add(model + "/" + version) && Files.exists(vdir)) {
-        LOG.info("deleting {}: left by a registration that was interrupted before its commit", vdir);
+        LOG.info("deleting {}: left by a registration interrupted before its commit", vdir);
         deleteRecursively(vdir);
       }
       return AtomicFiles.writeHashed(vdir.resolve(path), out -> out.write(content));
@@ -669,6 +685,17 @@ public final class FileRegistryStore implements RegistryStore {
         truncateTornLine(logFile(model), actions);
         materialize(replay(model, current), actions);
         actions.forEach(a -> LOG.info("registry recovery: {}", a));
+      }
+      if (entry.action() == AuditAction.REGISTER) {
+        // make the new directories durable before the entry that points into them
+        Path vdir = versionDir(model, entry.version());
+        if (Files.isDirectory(vdir.resolve(ModelVersion.ATTACHMENTS_DIR))) {
+          fsyncDirectory(vdir.resolve(ModelVersion.ATTACHMENTS_DIR));
+        }
+        fsyncDirectory(vdir);
+        fsyncDirectory(vdir.getParent());
+        fsyncDirectory(modelDir(model));
+        fsyncDirectory(dir);
       }
       append(logFile(model), entry.toJson());
       afterLogAppend.run();

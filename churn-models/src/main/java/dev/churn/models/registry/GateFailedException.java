@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
 public class GateFailedException extends RegistryException {
   private static final long serialVersionUID = 1L;
 
+  /** The model name. */
   private final String model;
+  /** The candidate version. */
   private final int version;
+  /** The stage the candidate was to move to. */
   private final Stage target;
+  /** Every gate result (not serialized). */
   private final transient List<GateResult> results;
 
   /**

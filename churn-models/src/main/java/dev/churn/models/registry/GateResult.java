@@ -25,6 +25,11 @@ public record GateResult(String name, boolean passed, String detail, Map<String,
   /**
    * Validates and copies the fields.
    *
+   * @param name the gate's name, with its parameters, e.g. "metricAtLeast(auc, 0.8)"
+   * @param passed whether the candidate passed
+   * @param detail why, with the numbers compared
+   * @param values the numbers compared, by name, sorted; non-finite values are dropped because the
+   *     audit log (JSON) cannot hold them
    * @throws IllegalArgumentException if the name is blank
    */
   public GateResult {

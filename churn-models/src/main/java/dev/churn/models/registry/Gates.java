@@ -130,7 +130,8 @@ public final class Gates {
    * @throws IllegalArgumentException if {@code metric} is blank or {@code tolerance} is negative
    *     or not finite
    */
-  public static Gate notWorseThanProduction(String metric, double tolerance, boolean higherIsBetter) {
+  public static Gate notWorseThanProduction(String metric, double tolerance,
+      boolean higherIsBetter) {
     checkMetric(metric);
     if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
       throw new IllegalArgumentException("tolerance was " + tolerance
@@ -195,8 +196,8 @@ public final class Gates {
       }
       if (sample.rowCount() != want.length) {
         return GateResult.fail(name, "the sample has " + sample.rowCount() + " rows but "
-            + want.length + " expected scores were given", Map.of("rows", (double) sample.rowCount(),
-            "expected", (double) want.length));
+            + want.length + " expected scores were given",
+            Map.of("rows", (double) sample.rowCount(), "expected", (double) want.length));
       }
       double[] got = ctx.loadCandidate().predict(sample);
       int mismatches = 0;

@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param model the model
  */
 public record LoadedModel(ModelVersion version, ChurnModel model) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param version the version's metadata at load time
+   * @param model the model
+   */
   public LoadedModel {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(model, "model");

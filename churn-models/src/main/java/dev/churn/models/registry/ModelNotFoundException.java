@@ -14,6 +14,7 @@ package dev.churn.models.registry;
 public class ModelNotFoundException extends RegistryException {
   private static final long serialVersionUID = 1L;
 
+  /** The model name that was asked for. */
   private final String model;
 
   /**

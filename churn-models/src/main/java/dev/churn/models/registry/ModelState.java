@@ -43,6 +43,11 @@ public record ModelState(
   /**
    * Validates the invariants and copies the collections.
    *
+   * @param model the model name
+   * @param versions every version, in number order ({@code versions.get(i).number() == i + 1})
+   * @param aliases alias to version number, sorted by alias
+   * @param logEntries how many audit log entries this state reflects
+   * @param updatedAt the time of the last of those entries; empty when there is none
    * @throws IllegalArgumentException if versions are not numbered 1..n, belong to another model,
    *     an alias points nowhere or disagrees with the versions' alias lists, or more than one
    *     version is in production
@@ -203,7 +208,12 @@ public record ModelState(
         }
         as.remove(a);
       }
-      case REJECTED -> existing(e, e.version());
+      case REJECTED -> {
+        ModelVersion v = existing(e, e.version());
+        if (v.stage() != e.from().orElseThrow()) {
+          throw misfit(e, "version " + v.number() + " is in " + v.stage());
+        }
+      }
       default -> throw misfit(e, "unknown action");
     }
     if (e.action() == AuditAction.ALIAS || e.action() == AuditAction.UNALIAS) {

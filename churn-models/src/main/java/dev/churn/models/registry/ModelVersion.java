@@ -83,6 +83,27 @@ public record ModelVersion(
   /**
    * Validates and copies the fields.
    *
+   * @param model the model name
+   * @param number the version number, 1 for the first version of a model, dense
+   * @param stage the current stage
+   * @param stageSince when the version entered its current stage (its creation time for NONE)
+   * @param aliases the aliases pointing at this version, sorted
+   * @param createdAt when the version was registered
+   * @param createdBy who registered it
+   * @param description free text given at registration
+   * @param runId the experiment run that produced the model
+   * @param backend the model backend id, e.g. "xgboost"
+   * @param modelPackage the model package ({@value #PACKAGE_PATH})
+   * @param metrics the model's metrics (e.g. "auc"), sorted by name; non-finite values are not kept
+   * @param params the model's hyper-parameters as text, sorted by name
+   * @param signature the input columns the model expects, column name to column type name, in model
+   *     order; empty when unknown
+   * @param tags free key-value tags, sorted by key
+   * @param dataFingerprint the fingerprint of the training data
+   * @param featureGroups the versions of the feature groups the model was trained on, group to
+   *     version, sorted by group
+   * @param attachments named attachments (e.g. {@value #REFERENCE_PROFILE}), sorted by name
+   * @param provenance what produced the model
    * @throws IllegalArgumentException if the model name is invalid, the number is below 1, a
    *     metric is not finite, an attachment key does not match its artifact path, or the package
    *     path is wrong
@@ -109,14 +130,16 @@ public record ModelVersion(
     metrics = ImmutableSortedMap.copyOf(Objects.requireNonNull(metrics, "metrics"));
     metrics.forEach((k, v) -> {
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("metric '" + k + "' was " + v + " but it must be finite");
+        throw new IllegalArgumentException(
+            "metric '" + k + "' was " + v + " but it must be finite");
       }
     });
     params = ImmutableSortedMap.copyOf(Objects.requireNonNull(params, "params"));
     signature = ImmutableMap.copyOf(Objects.requireNonNull(signature, "signature"));
     tags = ImmutableSortedMap.copyOf(Objects.requireNonNull(tags, "tags"));
     Objects.requireNonNull(dataFingerprint, "dataFingerprint");
-    featureGroups = ImmutableSortedMap.copyOf(Objects.requireNonNull(featureGroups, "featureGroups"));
+    featureGroups =
+        ImmutableSortedMap.copyOf(Objects.requireNonNull(featureGroups, "featureGroups"));
     attachments = ImmutableSortedMap.copyOf(Objects.requireNonNull(attachments, "attachments"));
     attachments.forEach((name, a) -> {
       if (!a.path().equals(Artifact.attachmentPath(name))) {

@@ -291,7 +291,8 @@ public final class Registration {
    *     writer lock is busy beyond the timeout (nothing is registered then)
    */
   public ModelVersion create() {
-    return registry.doRegister(new Spec(model, packageBytes, Map.copyOf(metrics), Map.copyOf(params),
+    return registry.doRegister(new Spec(model, packageBytes, Map.copyOf(metrics),
+        Map.copyOf(params),
         new LinkedHashMap<>(signature), Map.copyOf(tags), Map.copyOf(featureGroups),
         Map.copyOf(attachments), backend, provenance, runId, dataFingerprint, user, description,
         reason));

@@ -108,7 +108,9 @@ final class RegistryJson {
         optionalText(n, "from").map(RegistryJson::stage),
         optionalText(n, "to").map(RegistryJson::stage),
         optionalText(n, "alias"),
-        n.has("previousVersion") ? OptionalInt.of(integer(n, "previousVersion")) : OptionalInt.empty(),
+        n.has("previousVersion")
+            ? OptionalInt.of(integer(n, "previousVersion"))
+            : OptionalInt.empty(),
         optionalText(n, "reason"),
         n.path("forced").asBoolean(false),
         gates,
@@ -171,7 +173,8 @@ final class RegistryJson {
     Optional<Provenance> provenance = Optional.empty();
     if (n.hasNonNull("provenance")) {
       try {
-        provenance = Optional.of(Provenance.fromJson(COMPACT.writeValueAsString(n.get("provenance"))));
+        String json = COMPACT.writeValueAsString(n.get("provenance"));
+        provenance = Optional.of(Provenance.fromJson(json));
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("cannot read provenance: " + e.getOriginalMessage(), e);
       }

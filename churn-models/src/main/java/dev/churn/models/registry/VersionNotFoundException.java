@@ -7,6 +7,7 @@ package dev.churn.models.registry;
 public class VersionNotFoundException extends RegistryException {
   private static final long serialVersionUID = 1L;
 
+  /** The model name that was asked about. */
   private final String model;
 
   /**

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.churn.core.time.MutableClock;
+import dev.churn.models.registry.spi.RegistryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -211,7 +212,7 @@ class ModelRegistryProperties {
 
   // ---------------------------------------------------------------- running a program
 
-  private static void run(List<Op> ops, Supplier<? extends dev.churn.models.registry.spi.RegistryStore> stores) {
+  private static void run(List<Op> ops, Supplier<? extends RegistryStore> stores) {
     MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     Reference ref = new Reference();
     var store = stores.get();
@@ -263,8 +264,8 @@ class ModelRegistryProperties {
     }
   }
 
-  private static void checkInvariants(ModelRegistry r, dev.churn.models.registry.spi.RegistryStore store,
-      Reference ref, String where) {
+  private static void checkInvariants(ModelRegistry r, RegistryStore store, Reference ref,
+      String where) {
     assertThat(r.models()).as(where).containsExactlyInAnyOrderElementsOf(ref.stages.keySet());
     for (String m : ref.stages.keySet()) {
       ModelState s = r.state(m);

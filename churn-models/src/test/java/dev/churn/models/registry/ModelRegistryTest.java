@@ -3,6 +3,7 @@ package dev.churn.models.registry;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.churn.core.ChurnException;
 import dev.churn.core.storage.Sha256;
@@ -93,7 +94,8 @@ class ModelRegistryTest {
     registerRaw("churn", 0.81);
     ModelVersion v3 = registerRaw("churn", 0.82);
     assertThat(v3.number()).isEqualTo(3);
-    assertThat(registry.versions("churn")).extracting(ModelVersion::number).containsExactly(1, 2, 3);
+    assertThat(registry.versions("churn")).extracting(ModelVersion::number)
+        .containsExactly(1, 2, 3);
     assertThat(registry.versions("upsell")).extracting(ModelVersion::number).containsExactly(1);
     assertThat(registry.models()).containsExactly("churn", "upsell");
   }
@@ -332,7 +334,8 @@ class ModelRegistryTest {
           .gates(Gates.defaults(Stage.PRODUCTION)).toProduction();
       assertThat(v3.stage()).isEqualTo(Stage.PRODUCTION);
       assertThat(registry.auditLog("churn").get(5).gates()).extracting(GateResult::name)
-          .containsExactly("signatureCompatibleWithProduction", "notWorseThanProduction(auc, 0.005)");
+          .containsExactly("signatureCompatibleWithProduction",
+              "notWorseThanProduction(auc, 0.005)");
     }
   }
 
@@ -347,8 +350,8 @@ class ModelRegistryTest {
         .isInstanceOfSatisfying(GateFailedException.class, e -> assertThat(e.failed())
             .extracting(GateResult::name, GateResult::detail)
             .containsExactly(
-                org.assertj.core.groups.Tuple.tuple("broken", "the gate threw IllegalStateException: boom"),
-                org.assertj.core.groups.Tuple.tuple("custom gate #2", "the gate returned no result")));
+                tuple("broken", "the gate threw IllegalStateException: boom"),
+                tuple("custom gate #2", "the gate returned no result")));
     assertThat(registry.version("churn", 1).stage()).isEqualTo(Stage.NONE);
   }
 
@@ -372,7 +375,8 @@ class ModelRegistryTest {
     assertThat(Gates.defaults(Stage.STAGING)).isEmpty();
     assertThatThrownBy(() -> Gates.notWorseThanProduction("auc", -1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance");
-    assertThatThrownBy(() -> Gates.metricAtLeast(" ", 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Gates.metricAtLeast(" ", 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---------------------------------------------------------------- queries
@@ -411,7 +415,8 @@ class ModelRegistryTest {
     clock.set(Instant.parse("2026-01-01T00:00:00Z"));
     registry.model("churn").version(1).transitionTo(Stage.STAGING).apply();
     assertThat(registry.auditLog("churn")).extracting(AuditEntry::time)
-        .containsExactly(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
+        .containsExactly(Instant.parse("2026-02-01T00:00:00Z"),
+            Instant.parse("2026-02-01T00:00:00Z"));
   }
 
   @Test
@@ -480,7 +485,8 @@ class ModelRegistryTest {
         .hasMessageContaining("the registry recorded " + registry.version("churn", 1)
             .modelPackage().sha256())
         .hasMessageContaining("altered or damaged");
-    assertThatThrownBy(() -> registry.packageBytes("churn", 1)).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> registry.packageBytes("churn", 1))
+        .isInstanceOf(StorageException.class);
     Files.delete(bin);
     assertThatThrownBy(() -> registry.load("churn", 1)).isInstanceOf(StorageException.class)
         .hasMessageContaining("is missing");
@@ -531,7 +537,8 @@ class ModelRegistryTest {
     registerRaw("churn", 0.8);
     registry.model("churn").version(1).alias("champion");
     registry.model("churn").version(2).alias("champion");
-    registry.model("churn").version(1).promote().gate(Gates.metricAtLeast("auc", 0.0)).toProduction();
+    registry.model("churn").version(1).promote().gate(Gates.metricAtLeast("auc", 0.0))
+        .toProduction();
     registry.model("churn").version(2).promote().force().because("why\nnot").toProduction();
     assertThatThrownBy(() -> registry.model("churn").version(1).transitionTo(Stage.STAGING)
         .gate(Gates.metricAtLeast("auc", 2)).apply()).isInstanceOf(GateFailedException.class);
@@ -567,7 +574,8 @@ class ModelRegistryTest {
         .hasMessageContaining("metric 'auc' was NaN");
     assertThatThrownBy(() -> registry.register("churn", new byte[] {1}, Map.of()).fromRun(" "))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> registry.version("../x", 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> registry.version("../x", 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -592,8 +600,10 @@ class ModelRegistryTest {
     assertThatThrownBy(() -> registry.model("churn").version(7))
         .isInstanceOf(VersionNotFoundException.class)
         .hasMessage("model 'churn' has no version 7; its versions are 1..1");
-    assertThatThrownBy(() -> registry.load("churn", 0)).isInstanceOf(VersionNotFoundException.class);
-    assertThatThrownBy(() -> registry.history("churn", 2)).isInstanceOf(VersionNotFoundException.class);
+    assertThatThrownBy(() -> registry.load("churn", 0))
+        .isInstanceOf(VersionNotFoundException.class);
+    assertThatThrownBy(() -> registry.history("churn", 2))
+        .isInstanceOf(VersionNotFoundException.class);
     assertThatThrownBy(() -> registry.load("churn", Stage.PRODUCTION))
         .isInstanceOf(VersionNotFoundException.class)
         .hasMessage("model 'churn' has no version in PRODUCTION; stages: v1 NONE");

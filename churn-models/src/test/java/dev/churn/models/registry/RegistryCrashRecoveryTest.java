@@ -277,12 +277,19 @@ class RegistryCrashRecoveryTest {
   void damagedLogLine_givesAClearStorageException() throws Exception {
     try (ModelRegistry r = reopen()) {
       r.register("churn", new byte[] {1}, Map.of()).create();
+      r.register("upsell", new byte[] {1}, Map.of()).create();
     }
     Path log = modelDir.resolve("log.jsonl");
     Files.writeString(log, "this is not json\n", StandardOpenOption.APPEND);
     try (ModelRegistry r = reopen()) {
       assertThatThrownBy(() -> r.versions("churn")).isInstanceOf(StorageException.class)
           .hasMessageContaining(log + " line 2 is damaged");
+      assertThatThrownBy(() -> r.model("churn").version(1).alias("x"))
+          .isInstanceOf(StorageException.class);
+      // the other model is unaffected
+      assertThat(r.models()).containsExactly("churn", "upsell");
+      r.model("upsell").version(1).transitionTo(Stage.STAGING).apply();
+      assertThat(r.version("upsell", 1).stage()).isEqualTo(Stage.STAGING);
     }
   }
 
