@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * MutableClock clock = MutableClock.at(LocalDate.of(2017, 3, 1));   // 2017-03-01T00:00:00Z
- * registry = new ModelRegistry(home, clock);
+ * registry = ModelRegistry.builder(home).clock(clock).open();
  * clock.advance(Duration.ofHours(2));
  * clock.advanceMonths(1);                                           // 2017-04-01T02:00:00Z
  * }</pre>
