@@ -2,7 +2,6 @@ package dev.churn.models.registry;
 
 import dev.churn.core.table.Table;
 import dev.churn.models.Backends;
-import dev.churn.models.Calibration;
 import dev.churn.models.ChurnModel;
 import dev.churn.models.Trainer;
 import java.util.Map;
@@ -40,13 +39,13 @@ final class TestModels implements AutoCloseable {
   ChurnModel train(int steps) {
     return Trainer.on(table).label("churn", "yes").backendsFrom(BACKENDS)
         .params("test-logistic", Map.of("steps", steps)).folds(3)
-        .calibration(Calibration.Method.NONE).progress(line -> { }).fit().model();
+        .noCalibration().progress(line -> { }).fit().model();
   }
 
   /** Trains a model on the calls column only (a different signature). */
   ChurnModel trainCallsOnly() {
     return Trainer.on(table).label("churn", "yes").features(java.util.List.of("calls"))
-        .backendsFrom(BACKENDS).folds(3).calibration(Calibration.Method.NONE)
+        .backendsFrom(BACKENDS).folds(3).noCalibration()
         .progress(line -> { }).fit().model();
   }
 
