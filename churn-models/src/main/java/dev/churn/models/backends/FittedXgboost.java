@@ -122,6 +122,11 @@ final class FittedXgboost implements FittedModel {
     return trees.trees();
   }
 
+  /** Returns the compiled trees (for tests). */
+  XgboostTrees compiled() {
+    return trees;
+  }
+
   /** Returns the Tribuo model (for tests). */
   XGBoostModel<Label> tribuoModel() {
     return model;

@@ -96,6 +96,62 @@ class XgboostBackendTest extends ModelBackendCompatibilityKit {
   }
 
   @Test
+  void edgeValues_scoreTheSameInBatchSingleRowAndXgboost() throws Exception {
+    // Values exactly at split points, one float step either side, doubles that round to a split,
+    // signed zeros, infinities, NaN, and values beyond float range.
+    Data d = separable(2000, 31L, 0.2);
+    FittedXgboost m = (FittedXgboost) backend().fit(d.training(5L, 2), params());
+    assertThat(m.compiled().completeLayout()).isTrue();
+    float[] splits = m.compiled().splitValues();
+    assertThat(splits).isNotEmpty();
+    SplittableRandom rnd = new SplittableRandom(8);
+    int rows = 1001; // not a multiple of the 4-row and 64-row steps
+    int c = COLUMNS.size();
+    double[] v = new double[rows * c];
+    for (int i = 0; i < v.length; i++) {
+      float s = splits[rnd.nextInt(splits.length)];
+      v[i] = switch (rnd.nextInt(12)) {
+        case 0 -> s;
+        case 1 -> Math.nextUp(s);
+        case 2 -> Math.nextDown(s);
+        case 3 -> s + Math.ulp(s) * 0.25; // a double that rounds to the split itself
+        case 4 -> s - Math.ulp(s) * 0.25;
+        case 5 -> -0.0;
+        case 6 -> 0.0;
+        case 7 -> Double.NaN;
+        case 8 -> rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        case 9 -> rnd.nextBoolean() ? Double.MAX_VALUE : -1e-300;
+        default -> rnd.nextGaussian() * 3;
+      };
+    }
+    FeatureMatrix x = FeatureMatrix.of(COLUMNS, rows, v);
+    double[] batch = m.predict(x);
+    int[] ids = TribuoData.featureIds(m.tribuoModel().getFeatureIDMap(), x.names());
+    DMatrix dm = XgboostBackend.denseMatrix(x, ids, x.columns());
+    float[][] native_;
+    try {
+      native_ = m.booster().predict(dm);
+    } finally {
+      dm.dispose();
+    }
+    for (int r = 0; r < rows; r++) {
+      assertThat(m.predictOne(x.row(r))).as("row %d", r).isEqualTo(batch[r]);
+      assertThat(batch[r]).as("row %d vs xgboost", r).isCloseTo(native_[r][0], within(2e-6));
+    }
+  }
+
+  @Test
+  void keys_orderLikeFloats() {
+    float[] f = {Float.NEGATIVE_INFINITY, -Float.MAX_VALUE, -1f, -Float.MIN_VALUE, -0f, 0f,
+        Float.MIN_VALUE, 1f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+    for (float a : f) {
+      for (float b : f) {
+        assertThat(XgboostTrees.key(a) < XgboostTrees.key(b)).as("%s < %s", a, b).isEqualTo(a < b);
+      }
+    }
+  }
+
+  @Test
   void features_areMatchedByNameNotByTribuoOrder() {
     // Only "calls" (the second column, but first in sorted order) carries the signal.
     SplittableRandom rnd = new SplittableRandom(3);
