@@ -14,6 +14,9 @@ import dev.churn.core.table.CategoricalColumn;
 import dev.churn.core.table.ColumnType;
 import dev.churn.core.table.Table;
 import dev.churn.models.eval.Calibrator;
+import dev.churn.models.eval.ImportanceReport;
+import dev.churn.models.eval.PermutationImportance;
+import dev.churn.models.eval.Scoring;
 import dev.churn.models.spi.FeatureMatrix;
 import dev.churn.models.spi.FittedModel;
 import dev.churn.models.spi.ModelBackend;
@@ -165,6 +168,38 @@ public final class ChurnModel {
   /** Returns the backend's own importance per model column, if it has one. */
   public Map<String, Double> nativeImportance() {
     return model.nativeImportance();
+  }
+
+  /**
+   * Returns the global importance of every input feature: the drop in ROC AUC when the
+   * feature's values are shuffled across rows (permutation importance, averaged over {@code
+   * repeats} shuffles), computed on the given labelled rows. Backend-independent; all model
+   * columns made from one input (its one-hot columns) are shuffled together.
+   *
+   * @param table labelled rows, ideally not used for training
+   * @param repeats shuffles per feature
+   * @param seed the shuffle seed
+   * @return one entry per input feature
+   */
+  public ImportanceReport importance(Table table, int repeats, long seed) {
+    checkSignature(table);
+    boolean[] y = labels(table);
+    FeatureMatrix x = preprocessor.transform(table);
+    return PermutationImportance.builder().scoring(Scoring.rocAuc()).repeats(repeats).seed(seed)
+        .build().compute(x, y, model::predict, preprocessor.groups());
+  }
+
+  private boolean[] labels(Table table) {
+    if (!table.schema().contains(label)) {
+      throw new dev.churn.core.DataFormatException("table", -1, label, null,
+          "the label column is missing; importance needs labelled rows");
+    }
+    var c = table.column(label);
+    boolean[] y = new boolean[table.rowCount()];
+    for (int r = 0; r < y.length; r++) {
+      y[r] = c.format(r).equals(positive);
+    }
+    return y;
   }
 
   /**

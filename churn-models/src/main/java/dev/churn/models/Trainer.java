@@ -20,6 +20,8 @@ import dev.churn.models.eval.Calibrator;
 import dev.churn.models.eval.Fold;
 import dev.churn.models.eval.StratifiedKFold;
 import dev.churn.models.eval.Thresholds;
+import dev.churn.models.runs.ActiveRun;
+import dev.churn.models.runs.RunStore;
 import dev.churn.models.spi.FeatureMatrix;
 import dev.churn.models.spi.FittedModel;
 import dev.churn.models.spi.ModelBackend;
@@ -87,6 +89,7 @@ public final class Trainer {
   private Backends backends;
   private Clock clock = Clock.systemUTC();
   private Consumer<String> progress = line -> LOG.info("{}", line);
+  private RunStore runs;
 
   private Trainer(Table table) {
     this.table = table;
@@ -217,6 +220,15 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * Records every comparison and fit as an experiment run in this store: parameters, metrics
+   * per fold and overall, the leaderboard, the model package and provenance.
+   */
+  public Trainer runs(RunStore store) {
+    this.runs = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
   /** Receives a line per fitted fold and candidate (default: logged at INFO). */
   public Trainer progress(Consumer<String> progress) {
     this.progress = Objects.requireNonNull(progress, "progress");
@@ -304,7 +316,50 @@ public final class Trainer {
    * @return the leaderboard, best first
    */
   public Leaderboard compare() {
-    return compare(setup());
+    Setup s = setup();
+    if (runs == null) {
+      return compare(s);
+    }
+    try (ActiveRun run = runs.start("compare", label)) {
+      Leaderboard lb = compare(s);
+      record(run, s, lb);
+      run.finish();
+      return lb;
+    }
+  }
+
+  /** The id of the last run recorded by this trainer, if runs are recorded. */
+  private String lastRun;
+
+  /** Returns the id of the run the last compare/fit recorded, if runs are recorded. */
+  public Optional<String> lastRunId() {
+    return Optional.ofNullable(lastRun);
+  }
+
+  private void record(ActiveRun run, Setup s, Leaderboard lb) {
+    lastRun = run.id();
+    run.logParam("label", label).logParam("positive", positive).logParam("folds", folds)
+        .logParam("seed", seed).logParam("search", search)
+        .logParam("features", String.join(",", s.features()))
+        .logParam("backends", String.join(",",
+            s.backends().stream().map(ModelBackend::id).toList()));
+    Leaderboard.Entry best = lb.best();
+    for (int f = 0; f < best.foldAuc().length; f++) {
+      run.logFoldMetrics(Map.of("auc", best.foldAuc()[f]));
+    }
+    run.logMetric("auc", best.auc()).logMetric("auc_sd", best.aucSd())
+        .logMetric("pr_auc", best.prAuc()).logMetric("logloss", best.logLoss())
+        .logMetric("brier", best.brier()).logMetric("f1", best.f1());
+    run.setTag("best_backend", best.backend());
+    StringBuilder csv = new StringBuilder("backend,params,auc,auc_sd,pr_auc,logloss,brier,f1,"
+        + "train_seconds\n");
+    for (Leaderboard.Entry e : lb.entries()) {
+      csv.append(e.backend()).append(",\"").append(e.params()).append("\",").append(e.auc())
+          .append(',').append(e.aucSd()).append(',').append(e.prAuc()).append(',')
+          .append(e.logLoss()).append(',').append(e.brier()).append(',').append(e.f1())
+          .append(',').append(e.trainSeconds()).append('\n');
+    }
+    run.logArtifact("leaderboard.csv", csv.toString());
   }
 
   private Leaderboard compare(Setup s) {
@@ -425,6 +480,17 @@ public final class Trainer {
    */
   public Result fit() {
     Setup s = setup();
+    if (runs == null) {
+      return fit(s, null);
+    }
+    try (ActiveRun run = runs.start("fit", label)) {
+      Result r = fit(s, run);
+      run.finish();
+      return r;
+    }
+  }
+
+  private Result fit(Setup s, ActiveRun run) {
     Leaderboard lb = compare(s);
     Leaderboard.Entry best = lb.best();
     ModelBackend b = s.backends().stream().filter(x -> x.id().equals(best.backend()))
@@ -478,6 +544,17 @@ public final class Trainer {
     best.params().asMap().forEach((k, v) -> pb.parameter("param." + k, String.valueOf(v)));
     ChurnModel model = new ChurnModel(label, positive, ChurnModel.signatureOf(table, s.features()),
         prep.preprocessor(), b, best.params(), m, cal, baseline, threshold, metrics, pb.build());
+    if (run != null) {
+      record(run, s, lb);
+      metrics.forEach((k, v) -> {
+        if (Double.isFinite(v)) {
+          run.logMetric("model_" + k, v);
+        }
+      });
+      best.params().asMap().forEach((k, v) -> run.logParam("model." + k, String.valueOf(v)));
+      run.setProvenance(model.provenance());
+      run.logArtifact("model.churn", model.toBytes());
+    }
     return new Result(lb, model, report);
   }
 

@@ -9,6 +9,9 @@ import dev.churn.core.DataFormatException;
 import dev.churn.core.storage.StorageException;
 import dev.churn.core.table.Table;
 import dev.churn.models.eval.CalibrationMethod;
+import dev.churn.models.runs.Run;
+import dev.churn.models.runs.RunStatus;
+import dev.churn.models.runs.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,6 +166,36 @@ class TrainerTest {
     ChurnModel back = ChurnModel.load(file, Backends.of(new TestBackend()));
     assertThat(back.predict(table)).containsExactly(p);
     assertThat(back.calibration().orElseThrow().method()).isEqualTo("isotonic");
+  }
+
+  @Test
+  void runs_recordEveryCompareAndFit() {
+    RunStore store = RunStore.open(dir.resolve("home"));
+    Trainer t = trainer().runs(store);
+    t.compare();
+    String compareRun = t.lastRunId().orElseThrow();
+    t.fit();
+    String fitRun = t.lastRunId().orElseThrow();
+    assertThat(store.list()).extracting(Run::id).containsExactly(fitRun, compareRun);
+    Run fit = store.get(fitRun).orElseThrow();
+    assertThat(fit.kind()).isEqualTo("fit");
+    assertThat(fit.status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(fit.metrics()).containsKeys("auc", "model_auc");
+    assertThat(fit.foldMetrics()).hasSize(5);
+    assertThat(fit.parameters()).containsEntry("label", "churn").containsKey("model.steps");
+    byte[] pkg = store.readArtifact(fitRun, "model.churn");
+    ChurnModel back = ChurnModel.fromBytes(pkg, "run", Backends.of(new TestBackend()));
+    assertThat(back.backend()).isEqualTo("test-logistic");
+    assertThat(new String(store.readArtifact(compareRun, "leaderboard.csv"))).startsWith("backend,");
+  }
+
+  @Test
+  void importance_ranksTheDrivingFeatureFirst() {
+    ChurnModel m = trainer().fit().model();
+    var report = m.importance(table, 3, 1);
+    assertThat(report.sortedByMean().get(0).name()).isEqualTo("calls");
+    assertThat(report.get("tenure").orElseThrow().mean())
+        .isLessThan(report.get("calls").orElseThrow().mean());
   }
 
   @Test

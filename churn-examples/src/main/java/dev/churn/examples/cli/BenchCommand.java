@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ChurnCli.Version.class,
     description = "Measure speed: CSV ingest (csv), feature materialization (features).",
-    subcommands = {BenchCommand.Csv.class, BenchFeaturesCommand.class})
+    subcommands = {BenchCommand.Csv.class, BenchFeaturesCommand.class, BenchModelsCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -76,20 +76,23 @@ public final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(parent);
       }
       String sha = r.model().save(out);
-      output.print(spec, new Report(out, sha, r));
+      output.print(spec, new Report(out, sha, r, t.lastRunId().orElse(null)));
     } catch (java.io.IOException e) {
       throw new ChurnException("cannot write " + out + ": " + e.getMessage(), e);
     }
     return 0;
   }
 
-  record Report(Path out, String sha256, Trainer.Result r) implements CliReport {
+  record Report(Path out, String sha256, Trainer.Result r, String runId) implements CliReport {
     @Override
     public JsonNode toJson(ObjectMapper mapper) {
       ChurnModel m = r.model();
       ObjectNode o = mapper.createObjectNode();
       o.put("model", out.toString());
       o.put("sha256", sha256);
+      if (runId != null) {
+        o.put("run_id", runId);
+      }
       o.put("backend", m.backend());
       ObjectNode p = o.putObject("params");
       m.params().asMap().forEach((k, v) -> p.put(k, String.valueOf(v)));
@@ -118,6 +121,9 @@ public final class TrainCommand implements Callable<Integer> {
           + " predictions: %.4f before, %.4f after (cross-fitted)%n", c.eceBefore(),
           c.eceAfter()));
       w.printf("written to %s (sha256 %s)%n", out, sha256);
+      if (runId != null) {
+        w.println("run: " + runId);
+      }
     }
   }
 }

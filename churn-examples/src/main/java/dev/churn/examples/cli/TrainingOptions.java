@@ -44,6 +44,10 @@ public final class TrainingOptions {
           + " (default: ${DEFAULT-VALUE}).")
   int search;
 
+  @Option(names = "--home", paramLabel = "DIR",
+      description = "Record the comparison or fit as an experiment run in DIR/runs.")
+  Path home;
+
   /** Creates the options; picocli fills in the fields. */
   public TrainingOptions() {}
 
@@ -63,6 +67,9 @@ public final class TrainingOptions {
         });
     if (backends != null) {
       t.backends(backends.toArray(new String[0]));
+    }
+    if (home != null) {
+      t.runs(dev.churn.models.runs.RunStore.open(home));
     }
     return t;
   }
