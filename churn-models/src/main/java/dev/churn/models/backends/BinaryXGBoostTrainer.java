@@ -57,6 +57,15 @@ final class BinaryXGBoostTrainer extends XGBoostTrainer<Label> {
   }
 
   /** Returns the parameters handed to xgboost, sorted by name. */
+  /**
+   * Grows trees leaf by leaf, best gain first, up to {@code maxLeaves} leaves, with {@code
+   * max_depth} as an upper bound.
+   */
+  void lossguide(int maxLeaves) {
+    parameters.put("grow_policy", "lossguide");
+    parameters.put("max_leaves", maxLeaves);
+  }
+
   Map<String, Object> nativeParameters() {
     return Collections.unmodifiableMap(new TreeMap<>(parameters));
   }

@@ -65,7 +65,12 @@ public final class XgboostBackend implements ModelBackend {
       ParamSpec.real("min_child_weight", 1.0, 0.5, 20.0, true,
           "minimum sum of row weights (hessian) in a child"),
       ParamSpec.real("lambda", 1.0, 0.1, 10.0, true, "L2 regularisation of leaf weights"),
-      ParamSpec.real("alpha", 0.0, 0.0, 5.0, false, "L1 regularisation of leaf weights"));
+      ParamSpec.real("alpha", 0.0, 0.0, 5.0, false, "L1 regularisation of leaf weights"),
+      ParamSpec.choice("grow_policy", "depthwise", List.of("depthwise", "lossguide"),
+          "depthwise: level by level up to max_depth; lossguide: split the leaf with the best"
+              + " gain first, up to max_leaves (like LightGBM and histogram gradient boosting)"),
+      ParamSpec.integer("max_leaves", 31, 4, 256,
+          "maximum leaves per tree with grow_policy=lossguide"));
 
   private static final Capabilities CAPABILITIES = new Capabilities(true, false, true, true);
 
@@ -103,9 +108,13 @@ public final class XgboostBackend implements ModelBackend {
   }
 
   private static BinaryXGBoostTrainer trainer(Params p, int threads, long seed) {
-    return new BinaryXGBoostTrainer(p.getInt("trees"), p.getDouble("eta"), p.getInt("max_depth"),
-        p.getDouble("min_child_weight"), p.getDouble("subsample"), p.getDouble("colsample"),
-        p.getDouble("lambda"), p.getDouble("alpha"), threads, seed);
+    BinaryXGBoostTrainer t = new BinaryXGBoostTrainer(p.getInt("trees"), p.getDouble("eta"),
+        p.getInt("max_depth"), p.getDouble("min_child_weight"), p.getDouble("subsample"),
+        p.getDouble("colsample"), p.getDouble("lambda"), p.getDouble("alpha"), threads, seed);
+    if (p.getString("grow_policy").equals("lossguide")) {
+      t.lossguide(p.getInt("max_leaves"));
+    }
+    return t;
   }
 
   @Override

@@ -53,7 +53,18 @@ class XgboostBackendTest extends ModelBackendCompatibilityKit {
     Map<String, Object> d = Params.of(backend().parameters(), Map.of()).asMap();
     assertThat(d).containsExactly(Map.entry("trees", 300), Map.entry("max_depth", 4),
         Map.entry("eta", 0.05), Map.entry("subsample", 0.8), Map.entry("colsample", 0.8),
-        Map.entry("min_child_weight", 1.0), Map.entry("lambda", 1.0), Map.entry("alpha", 0.0));
+        Map.entry("min_child_weight", 1.0), Map.entry("lambda", 1.0), Map.entry("alpha", 0.0),
+        Map.entry("grow_policy", "depthwise"), Map.entry("max_leaves", 31));
+  }
+
+  @Test
+  void lossguide_setsGrowPolicyAndMaxLeaves() {
+    Params p = Params.of(backend().parameters(),
+        Map.of("grow_policy", "lossguide", "max_leaves", 15));
+    Map<String, Object> n = XgboostBackend.nativeParameters(p, 2, 1L);
+    assertThat(n).containsEntry("grow_policy", "lossguide").containsEntry("max_leaves", 15);
+    assertThat(XgboostBackend.nativeParameters(Params.of(backend().parameters(), Map.of()), 2, 1L))
+        .doesNotContainKey("grow_policy");
   }
 
   @Test
