@@ -14,7 +14,7 @@ import java.util.Optional;
  * A small logistic regression fitted by gradient descent: enough to test the trainer's plumbing
  * without the real backends.
  */
-final class TestBackend implements ModelBackend {
+public final class TestBackend implements ModelBackend {
   @Override
   public String id() {
     return "test-logistic";

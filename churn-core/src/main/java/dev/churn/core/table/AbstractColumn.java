@@ -1,5 +1,6 @@
 package dev.churn.core.table;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
 import org.apache.arrow.vector.FieldVector;
 
@@ -31,6 +32,25 @@ abstract class AbstractColumn<V extends FieldVector> {
 
   V vector() {
     return vector;
+  }
+
+  /** Copies a 32-bit vector's values in bulk, {@code missing} where null. */
+  int[] ints(int missing) {
+    int n = size();
+    int[] out = new int[n];
+    if (n == 0) {
+      return out;
+    }
+    vector.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+        .get(out);
+    if (vector.getNullCount() > 0) {
+      for (int i = 0; i < n; i++) {
+        if (vector.isNull(i)) {
+          out[i] = missing;
+        }
+      }
+    }
+    return out;
   }
 
   @Override

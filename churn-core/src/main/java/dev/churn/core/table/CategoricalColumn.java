@@ -1,6 +1,5 @@
 package dev.churn.core.table;
 
-import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.vector.IntVector;
@@ -39,21 +38,7 @@ public final class CategoricalColumn extends AbstractColumn<IntVector> implement
 
   /** Returns a copy of all codes, {@link #MISSING} where missing. */
   public int[] codes() {
-    int n = size();
-    int[] out = new int[n];
-    if (n == 0) {
-      return out;
-    }
-    vector.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
-        .get(out);
-    if (vector.getNullCount() > 0) {
-      for (int i = 0; i < n; i++) {
-        if (vector.isNull(i)) {
-          out[i] = MISSING;
-        }
-      }
-    }
-    return out;
+    return ints(MISSING);
   }
 
   /** Returns the category at a row, or empty when it is missing. */

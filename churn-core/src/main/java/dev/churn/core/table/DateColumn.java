@@ -1,7 +1,6 @@
 package dev.churn.core.table;
 
 import java.time.LocalDate;
-import java.nio.ByteOrder;
 import java.util.Optional;
 import org.apache.arrow.vector.DateDayVector;
 
@@ -22,21 +21,7 @@ public final class DateColumn extends AbstractColumn<DateDayVector> implements C
 
   /** Returns a copy of all dates as days since 1970-01-01, {@link #MISSING} where missing. */
   public int[] toEpochDays() {
-    int n = size();
-    int[] out = new int[n];
-    if (n == 0) {
-      return out;
-    }
-    vector.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
-        .get(out);
-    if (vector.getNullCount() > 0) {
-      for (int i = 0; i < n; i++) {
-        if (vector.isNull(i)) {
-          out[i] = MISSING;
-        }
-      }
-    }
-    return out;
+    return ints(MISSING);
   }
 
   /** Returns the date at a row, or empty when it is missing. */

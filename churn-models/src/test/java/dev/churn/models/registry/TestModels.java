@@ -11,7 +11,7 @@ import org.apache.arrow.memory.RootAllocator;
 
 /** Trains small real ChurnModels with the test backend, for registry tests that load models. */
 final class TestModels implements AutoCloseable {
-  static final Backends BACKENDS = Backends.of(new RegistryTestBackend());
+  static final Backends BACKENDS = Backends.of(new dev.churn.models.TestBackend());
 
   final BufferAllocator allocator = new RootAllocator();
   final Table table;
