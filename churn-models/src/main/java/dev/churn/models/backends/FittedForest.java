@@ -2,6 +2,10 @@ package dev.churn.models.backends;
 
 import dev.churn.models.spi.FeatureMatrix;
 import dev.churn.models.spi.FittedModel;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +15,21 @@ import org.tribuo.classification.Label;
 import org.tribuo.ensemble.WeightedEnsembleModel;
 
 /**
- * A fitted {@code forest} model: the Tribuo ensemble (kept for serialization and provenance) and
- * its trees compiled for scoring.
+ * A fitted {@code forest} model: the Tribuo ensemble (kept for serialization and provenance; it
+ * was trained on binned values), the bin edges, and the trees compiled for scoring raw values.
  */
 final class FittedForest implements FittedModel {
   private final List<String> names;
   private final WeightedEnsembleModel<Label> model;
+  private final double[][] edges;
   private final ForestTrees trees;
   private final Map<String, Double> importance;
 
-  FittedForest(List<String> names, WeightedEnsembleModel<Label> model) {
+  FittedForest(List<String> names, WeightedEnsembleModel<Label> model, double[][] edges) {
     this.names = List.copyOf(names);
     this.model = model;
-    this.trees = ForestTrees.compile(model.getModels(), this.names);
+    this.edges = edges;
+    this.trees = ForestTrees.compile(model.getModels(), this.names, edges);
     double[] counts = trees.splitCounts();
     Map<String, Double> imp = new LinkedHashMap<>();
     for (int c = 0; c < counts.length; c++) {
@@ -63,7 +69,13 @@ final class FittedForest implements FittedModel {
 
   @Override
   public byte[] toBytes() {
-    return ModelBytes.write(ForestBackend.ID, names, model);
+    ByteArrayOutputStream bins = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bins)) {
+      Bins.write(edges, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ModelBytes.write(ForestBackend.ID, names, model, bins.toByteArray());
   }
 
   /** Returns the number of trees (for tests). */
@@ -71,7 +83,12 @@ final class FittedForest implements FittedModel {
     return trees.trees();
   }
 
-  /** Returns the Tribuo model (for tests). */
+  /** Returns the bin edges of every column (for tests). */
+  double[][] edges() {
+    return edges;
+  }
+
+  /** Returns the Tribuo model (for tests); it was trained on binned values. */
   WeightedEnsembleModel<Label> tribuoModel() {
     return model;
   }

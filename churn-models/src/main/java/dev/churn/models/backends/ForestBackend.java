@@ -6,6 +6,9 @@ import dev.churn.models.spi.FittedModel;
 import dev.churn.models.spi.ModelBackend;
 import dev.churn.models.spi.ParamSpec;
 import dev.churn.models.spi.Params;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,14 +20,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
 import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
-import org.tribuo.ensemble.BaggingTrainer;
-import org.tribuo.ensemble.EnsembleModel;
+import org.tribuo.dataset.DatasetView;
 import org.tribuo.ensemble.WeightedEnsembleModel;
 
 /**
@@ -32,6 +36,14 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
  * Tribuo CART trees, each grown on a bootstrap sample with a random subset of columns considered at
  * every split; the probability is the mean of the trees' leaf probabilities (Tribuo's fully
  * weighted voting).
+ *
+ * <p>Tribuo's CART partitions one list per distinct value of every column at every node, so its
+ * cost grows with distinct values; each column is therefore cut into at most 255 quantile bins
+ * before training (columns with fewer distinct values are kept as
+ * they are), and the trees' thresholds are mapped back to raw values, so scoring needs no binning.
+ * Training is still slow next to histogram-based forests: on one core, about 0.4 s per tree on
+ * 10,000 rows of 40 columns and 2 s per tree on 100,000 rows (depth 12), so 300 trees on a
+ * million rows take about an hour on two cores. Prefer {@code xgboost} on large data.
  *
  * <p>It expects imputed inputs (no missing values). Trees are grown in parallel on {@link
  * TrainingData#threads()} threads; each tree has its own seed drawn from {@link
@@ -90,7 +102,11 @@ public final class ForestBackend implements ModelBackend {
     Objects.requireNonNull(params, "params");
     TribuoData.checkTrainingData(data);
     TribuoData.requireNoMissing(data.x(), ID);
-    MutableDataset<Label> dataset = TribuoData.dataset(data);
+    double[][] edges = Bins.edges(data.x(), Bins.MAX_BINS);
+    MutableDataset<Label> dataset = TribuoData.dataset(new TrainingData(
+        Bins.apply(data.x(), edges), data.y(), data.weights(), data.seed(), data.threads()));
+    ImmutableFeatureMap featureMap = dataset.getFeatureIDMap();
+    ImmutableOutputInfo<Label> outputInfo = dataset.getOutputIDInfo();
     int trees = params.getInt("trees");
     int maxDepth = params.getInt("max_depth");
     float minLeaf = (float) params.getDouble("min_leaf");
@@ -110,8 +126,8 @@ public final class ForestBackend implements ModelBackend {
     int threads = Math.min(data.threads(), trees);
     if (threads <= 1) {
       for (int t = 0; t < trees; t++) {
-        members.add(growTree(dataset, maxDepth, minLeaf, fraction, randomSplits, treeSeeds[t],
-            bagSeeds[t]));
+        members.add(growTree(dataset, featureMap, outputInfo, maxDepth, minLeaf, fraction,
+            randomSplits, treeSeeds[t], bagSeeds[t]));
       }
     } else {
       AtomicInteger counter = new AtomicInteger();
@@ -125,8 +141,8 @@ public final class ForestBackend implements ModelBackend {
         for (int t = 0; t < trees; t++) {
           long treeSeed = treeSeeds[t];
           long bagSeed = bagSeeds[t];
-          futures.add(pool.submit(() -> growTree(dataset, maxDepth, minLeaf, fraction,
-              randomSplits, treeSeed, bagSeed)));
+          futures.add(pool.submit(() -> growTree(dataset, featureMap, outputInfo, maxDepth,
+              minLeaf, fraction, randomSplits, treeSeed, bagSeed)));
         }
         for (Future<Model<Label>> f : futures) {
           members.add(f.get());
@@ -150,17 +166,18 @@ public final class ForestBackend implements ModelBackend {
       log.debug("forest: {} trees on {} x {} in {} ms with {} threads", trees, data.x().rows(),
           data.x().columns(), (System.nanoTime() - t0) / 1_000_000, threads);
     }
-    return new FittedForest(data.x().names(), forest);
+    return new FittedForest(data.x().names(), forest, edges);
   }
 
-  private static Model<Label> growTree(MutableDataset<Label> dataset, int maxDepth, float minLeaf,
-      float fraction, boolean randomSplits, long treeSeed, long bagSeed) {
+  /** Grows one tree on a bootstrap sample (what Tribuo's BaggingTrainer does, one tree at a time). */
+  private static Model<Label> growTree(MutableDataset<Label> dataset,
+      ImmutableFeatureMap featureMap, ImmutableOutputInfo<Label> outputInfo, int maxDepth,
+      float minLeaf, float fraction, boolean randomSplits, long treeSeed, long bagSeed) {
     CARTClassificationTrainer cart = new CARTClassificationTrainer(maxDepth, minLeaf, 0.0f,
         fraction, randomSplits, new GiniIndex(), treeSeed);
-    BaggingTrainer<Label> bagging =
-        new BaggingTrainer<>(cart, new FullyWeightedVotingCombiner(), 1, bagSeed);
-    EnsembleModel<Label> one = bagging.train(dataset);
-    return one.getModels().get(0);
+    DatasetView<Label> bootstrap =
+        DatasetView.createBootstrapView(dataset, dataset.size(), bagSeed, featureMap, outputInfo);
+    return cart.train(bootstrap);
   }
 
   @Override
@@ -174,6 +191,12 @@ public final class ForestBackend implements ModelBackend {
     }
     @SuppressWarnings("unchecked")
     WeightedEnsembleModel<Label> forest = (WeightedEnsembleModel<Label>) m;
-    return new FittedForest(d.names(), forest);
+    double[][] edges;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(d.extra()))) {
+      edges = Bins.read(in, d.names().size());
+    } catch (IOException e) {
+      throw new ChurnException("the 'forest' model is damaged (bins): " + e.getMessage(), e);
+    }
+    return new FittedForest(d.names(), forest, edges);
   }
 }

@@ -17,7 +17,8 @@ import org.tribuo.common.tree.TreeModel;
 
 /**
  * A Tribuo ensemble of CART trees compiled into flat arrays. Each tree goes right when
- * {@code value > split} (Tribuo's rule) and contributes its leaf's P(positive); the forest's
+ * {@code value > threshold} (Tribuo's rule, with the threshold mapped from binned to raw values by
+ * {@link Bins#rawThreshold}) and contributes its leaf's P(positive); the forest's
  * probability is the mean over trees, which is what Tribuo's {@code FullyWeightedVotingCombiner}
  * computes for equally weighted members.
  *
@@ -45,8 +46,11 @@ final class ForestTrees {
     this.splitCounts = splitCounts;
   }
 
-  /** Compiles the members of a Tribuo ensemble (all of them {@link TreeModel}s of labels). */
-  static ForestTrees compile(List<Model<Label>> members, List<String> names) {
+  /**
+   * Compiles the members of a Tribuo ensemble (all of them {@link TreeModel}s of labels) that was
+   * trained on binned values, turning each split into the equivalent raw-value threshold.
+   */
+  static ForestTrees compile(List<Model<Label>> members, List<String> names, double[][] edges) {
     int[] roots = new int[members.size()];
     List<Integer> columnList = new ArrayList<>();
     List<Double> valueList = new ArrayList<>();
@@ -77,7 +81,7 @@ final class ForestTrees {
           }
           splits[c]++;
           columnList.add(c);
-          valueList.add(s.splitValue());
+          valueList.add(Bins.rawThreshold(edges[c], s.splitValue()));
           leftList.add(next++);
           rightList.add(next++);
           queue.add(s.getLessThanOrEqual());

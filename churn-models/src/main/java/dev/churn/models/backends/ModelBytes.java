@@ -13,8 +13,8 @@ import org.tribuo.protos.core.ModelProto;
 
 /**
  * The byte format of the built-in backends' models: a small header (magic, backend id, format
- * version, column names in training order) followed by the Tribuo model in Tribuo's protobuf
- * format.
+ * version, column names in training order), the Tribuo model in Tribuo's protobuf format, and an
+ * optional backend-specific section (the forest's bins).
  *
  * <p>The column order is kept here because Tribuo stores features sorted by name, not in the order
  * of the matrix the model was trained on.
@@ -23,13 +23,24 @@ final class ModelBytes {
   private static final int MAGIC = 0x43484d42; // "CHMB"
   private static final int FORMAT = 1;
 
-  /** A decoded model: the column names in training order and the Tribuo model. */
-  record Decoded(List<String> names, Model<?> model) {}
+  /**
+   * A decoded model.
+   *
+   * @param names the column names in training order
+   * @param model the Tribuo model
+   * @param extra the backend-specific section (empty when there is none)
+   */
+  record Decoded(List<String> names, Model<?> model, byte[] extra) {}
 
   private ModelBytes() {}
 
   /** Encodes a Tribuo model with its column order. */
   static byte[] write(String backend, List<String> names, Model<?> model) {
+    return write(backend, names, model, new byte[0]);
+  }
+
+  /** Encodes a Tribuo model with its column order and a backend-specific section. */
+  static byte[] write(String backend, List<String> names, Model<?> model, byte[] extra) {
     byte[] proto = model.serialize().toByteArray();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(proto.length + 64 + names.size() * 16);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -42,6 +53,8 @@ final class ModelBytes {
       }
       out.writeInt(proto.length);
       out.write(proto);
+      out.writeInt(extra.length);
+      out.write(extra);
     } catch (IOException e) {
       throw new ChurnException("could not encode the " + backend + " model: " + e.getMessage(), e);
     }
@@ -83,7 +96,13 @@ final class ModelBytes {
             + ", " + in.available() + " bytes left)");
       }
       byte[] proto = in.readNBytes(len);
-      return new Decoded(List.copyOf(names), Model.deserialize(ModelProto.parseFrom(proto)));
+      int extraLen = in.readInt();
+      if (extraLen < 0 || extraLen != in.available()) {
+        throw new ChurnException("the '" + backend + "' model is damaged (extra length " + extraLen
+            + ", " + in.available() + " bytes left)");
+      }
+      byte[] extra = in.readNBytes(extraLen);
+      return new Decoded(List.copyOf(names), Model.deserialize(ModelProto.parseFrom(proto)), extra);
     } catch (IOException | RuntimeException e) {
       if (e instanceof ChurnException ce) {
         throw ce;

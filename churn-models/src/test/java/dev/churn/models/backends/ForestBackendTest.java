@@ -41,13 +41,22 @@ class ForestBackendTest extends ModelBackendCompatibilityKit {
     assertThat(m.trees()).isEqualTo(40);
     FeatureMatrix x = heldOut().x();
     double[] ours = m.predict(x);
+    // The Tribuo trees were grown on binned values; the compiled ones take raw values.
+    FeatureMatrix binned = Bins.apply(x, m.edges());
     for (int r = 0; r < 100; r++) {
       ArrayExample<Label> e = new ArrayExample<>(TribuoData.NEGATIVE_LABEL,
-          COLUMNS.toArray(new String[0]), x.row(r));
+          COLUMNS.toArray(new String[0]), binned.row(r));
       double tribuo = m.tribuoModel().predict(e).getOutputScores()
           .get(TribuoData.POSITIVE).getScore();
       assertThat(ours[r]).as("row %d", r).isCloseTo(tribuo, within(1e-9));
     }
+  }
+
+  @Test
+  void columnsWithFewValues_keepEveryValueAsABin() {
+    double[][] edges = ((FittedForest) model()).edges();
+    assertThat(edges[COLUMNS.indexOf("complaints")]).containsExactly(0, 1, 2, 3);
+    assertThat(edges[COLUMNS.indexOf("tenure")]).hasSize(Bins.MAX_BINS);
   }
 
   @Test
