@@ -16,7 +16,7 @@ import java.util.Optional;
  * Catalog catalog = store.catalog();
  * for (String group : catalog.groups()) {
  *   for (Materialization m : catalog.materializations(group)) {
- *     System.out.println(group + " " + m.asOf() + " " + m.rows() + " rows");
+ *     log.info("{} {} {} rows", group, m.asOf(), m.rows());
  *   }
  * }
  * }</pre>

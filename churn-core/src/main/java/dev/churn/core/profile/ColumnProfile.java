@@ -9,9 +9,9 @@ import dev.churn.core.table.ColumnType;
  * <pre>{@code
  * for (ColumnProfile c : profile.columns()) {
  *   if (c instanceof NumericProfile n) {
- *     System.out.printf("%s: mean %.2f, median %.2f%n", n.name(), n.mean(), n.quantiles().p50());
+ *     log.info("{}: mean {}, median {}", n.name(), n.mean(), n.quantiles().p50());
  *   } else if (c instanceof CategoricalProfile k) {
- *     System.out.printf("%s: %d categories%n", k.name(), k.distinct());
+ *     log.info("{}: {} categories", k.name(), k.distinct());
  *   }
  * }
  * }</pre>
