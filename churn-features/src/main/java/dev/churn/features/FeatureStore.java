@@ -99,6 +99,8 @@ public final class FeatureStore implements AutoCloseable {
   private final Consumer<String> progress;
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, FeatureGroup> groups = new LinkedHashMap<>();
+  /** Partition files replaced by the catalog change in progress, deleted once it commits. */
+  private final List<Path> pendingDeletes = new ArrayList<>();
   private OnlineFeatures online;
   private boolean closed;
 
@@ -275,8 +277,6 @@ public final class FeatureStore implements AutoCloseable {
     previous.ifPresent(p -> pendingDeletes.add(dir.resolve(p.path())));
     return m;
   }
-
-  private final List<Path> pendingDeletes = new ArrayList<>();
 
   private Provenance provenance(FeatureGroup g, LocalDate asOf) {
     Source s = sources.get(g.source());

@@ -87,6 +87,5 @@ public record SnapshotSource(
       Objects.requireNonNull(column, "column");
       return new SnapshotSource(name, column, Optional.ofNullable(validFrom), origin);
     }
-
   }
 }

@@ -194,12 +194,7 @@ public final class ChurnModel {
       throw new dev.churn.core.DataFormatException("table", -1, label, null,
           "the label column is missing; importance needs labelled rows");
     }
-    var c = table.column(label);
-    boolean[] y = new boolean[table.rowCount()];
-    for (int r = 0; r < y.length; r++) {
-      y[r] = c.format(r).equals(positive);
-    }
-    return y;
+    return Trainer.labels(table, label, positive, "table");
   }
 
   /**

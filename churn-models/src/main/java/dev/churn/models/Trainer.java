@@ -90,6 +90,7 @@ public final class Trainer {
   private Clock clock = Clock.systemUTC();
   private Consumer<String> progress = line -> LOG.info("{}", line);
   private RunStore runs;
+  private String lastRun;
 
   private Trainer(Table table) {
     this.table = table;
@@ -279,11 +280,21 @@ public final class Trainer {
   }
 
   private boolean[] labels() {
+    return labels(table, label, positive, "training table");
+  }
+
+  /**
+   * Returns, per row, whether the label column equals the positive value (numbers compared as
+   * numbers, booleans as booleans, anything else as text).
+   *
+   * @throws DataFormatException when a row has no label
+   */
+  static boolean[] labels(Table table, String label, String positive, String source) {
     Column c = table.column(label);
     boolean[] y = new boolean[table.rowCount()];
     for (int r = 0; r < y.length; r++) {
       if (c.isMissing(r)) {
-        throw new DataFormatException("training table", -1, label, "a label on every row",
+        throw new DataFormatException(source, -1, label, "a label on every row",
             "row " + r + " has none");
       }
       if (c instanceof NumericColumn n) {
@@ -327,9 +338,6 @@ public final class Trainer {
       return lb;
     }
   }
-
-  /** The id of the last run recorded by this trainer, if runs are recorded. */
-  private String lastRun;
 
   /** Returns the id of the run the last compare/fit recorded, if runs are recorded. */
   public Optional<String> lastRunId() {

@@ -73,22 +73,22 @@ public final class SourceReader {
       Source source, Map<String, Need> needs, BufferAllocator allocator, Consumer<Table> consumer) {
     Source.Origin o = source.origin();
     if (o instanceof Source.CsvFile f) {
-        Schema full = f.schema().orElseGet(() -> inferred(source, f));
-        Schema projected = check(source, full, needs);
-        try (TableStream batches = Csv.reader(f.path()).schema(projected).stream(allocator)) {
-          while (batches.hasNext()) {
-            try (Table batch = batches.next()) {
-              consumer.accept(batch);
-            }
+      Schema full = f.schema().orElseGet(() -> inferred(source, f));
+      Schema projected = check(source, full, needs);
+      try (TableStream batches = Csv.reader(f.path()).schema(projected).stream(allocator)) {
+        while (batches.hasNext()) {
+          try (Table batch = batches.next()) {
+            consumer.accept(batch);
           }
         }
+      }
     } else if (o instanceof Source.ArrowFile f) {
-        try (Table all = ArrowIpc.read(f.path(), allocator)) {
-          check(source, all.schema(), needs);
-          try (Table projected = all.select(new ArrayList<>(needs.keySet()))) {
-            inSlices(projected, consumer);
-          }
+      try (Table all = ArrowIpc.read(f.path(), allocator)) {
+        check(source, all.schema(), needs);
+        try (Table projected = all.select(new ArrayList<>(needs.keySet()))) {
+          inSlices(projected, consumer);
         }
+      }
     } else if (o instanceof Source.Streamed st) {
       try (TableStream batches = st.opener().get()) {
         Schema projected = check(source, batches.schema(), needs);
