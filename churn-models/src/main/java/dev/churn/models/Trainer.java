@@ -10,6 +10,7 @@ import dev.churn.core.table.Column;
 import dev.churn.core.table.ColumnRole;
 import dev.churn.core.table.ColumnSpec;
 import dev.churn.core.table.ColumnType;
+import dev.churn.core.table.DateColumn;
 import dev.churn.core.table.NumericColumn;
 import dev.churn.core.table.Table;
 import dev.churn.core.table.TableFingerprint;
@@ -19,6 +20,7 @@ import dev.churn.models.eval.CalibrationResult;
 import dev.churn.models.eval.Calibrator;
 import dev.churn.models.eval.Fold;
 import dev.churn.models.eval.StratifiedKFold;
+import dev.churn.models.eval.TimeSplit;
 import dev.churn.models.eval.Thresholds;
 import dev.churn.models.runs.ActiveRun;
 import dev.churn.models.runs.RunStore;
@@ -81,6 +83,9 @@ public final class Trainer {
   private final Map<String, Map<String, Object>> params = new LinkedHashMap<>();
   private long seed = 42;
   private int folds = 5;
+  private List<Fold> explicitFolds;
+  private String timeColumn;
+  private int timePeriods;
   private int search;
   private CalibrationMethod calibration = CalibrationMethod.ISOTONIC;
   private double targetRecall = Double.NaN;
@@ -157,6 +162,69 @@ public final class Trainer {
       throw new IllegalArgumentException("folds was " + k + " but it must be in [2, 100]");
     }
     this.folds = k;
+    this.explicitFolds = null;
+    this.timeColumn = null;
+    return this;
+  }
+
+  /**
+   * Validates on the given folds instead of stratified k-fold: for example folds from {@link
+   * dev.churn.models.eval.TimeSplit}, or the exact folds of another tool to compare with it. The
+   * test rows of different folds must not overlap; rows in no test fold are used for training
+   * only, and every metric (AUC per fold, PR AUC, log loss, F1, calibration) is measured on the
+   * validated rows alone.
+   *
+   * <pre>{@code
+   * List<Fold> backtest = TimeSplit.ofPeriods(snapshotPerRow).expanding(3);
+   * Leaderboard lb = Trainer.on(table).label("is_churn", "1").validation(backtest).compare();
+   * }</pre>
+   *
+   * @param folds the folds, at least one
+   * @return this trainer
+   * @throws IllegalArgumentException if the list is empty or test rows overlap
+   */
+  public Trainer validation(List<Fold> folds) {
+    Objects.requireNonNull(folds, "folds");
+    if (folds.isEmpty()) {
+      throw new IllegalArgumentException("folds was empty but it must hold at least one fold");
+    }
+    java.util.BitSet seen = new java.util.BitSet();
+    for (Fold f : folds) {
+      Objects.requireNonNull(f, "fold");
+      for (int r : f.test()) {
+        if (seen.get(r)) {
+          throw new IllegalArgumentException("row " + r + " is a test row of more than one fold"
+              + " (again in " + f.description() + "); test rows must not overlap");
+        }
+        seen.set(r);
+      }
+    }
+    this.explicitFolds = List.copyOf(folds);
+    this.timeColumn = null;
+    return this;
+  }
+
+  /**
+   * Validates in time instead of at random: for each of the last {@code periods} distinct values
+   * of a date column, train on the rows before it and validate on its rows (an expanding-window
+   * backtest, as the model is used in production). With monthly snapshots dated on the first of
+   * the month, {@code timeSplit("asof", 3)} backtests the last three months.
+   *
+   * <p>The column should not be a feature: date columns are not by default.
+   *
+   * @param dateColumn a DATE column of the training table
+   * @param periods how many of the last periods to validate on, at least 1
+   * @return this trainer
+   * @see dev.churn.models.eval.TimeSplit#expanding(int)
+   */
+  public Trainer timeSplit(String dateColumn, int periods) {
+    Objects.requireNonNull(dateColumn, "dateColumn");
+    if (periods < 1 || periods > 100) {
+      throw new IllegalArgumentException("periods was " + periods + " but it must be in [1, 100]");
+    }
+    this.timeColumn = dateColumn;
+    this.timePeriods = periods;
+    this.explicitFolds = null;
     return this;
   }
 
@@ -261,7 +329,7 @@ public final class Trainer {
       pos += b ? 1 : 0;
     }
     int neg = y.length - pos;
-    if (Math.min(pos, neg) < folds) {
+    if (explicitFolds == null && timeColumn == null && Math.min(pos, neg) < folds) {
       throw new ChurnException("the label '" + label + "' has " + pos + " rows equal to '"
           + positive + "' and " + neg + " others; " + folds + "-fold cross-validation needs at"
           + " least " + folds + " of each (check the positive value)");
@@ -276,7 +344,54 @@ public final class Trainer {
     for (String id : backendIds != null ? backendIds : all.ids()) {
       chosen.add(all.get(id));
     }
-    return new Setup(y, f, chosen, new StratifiedKFold(folds, true, seed).split(y));
+    List<Fold> split = validationFolds(y);
+    if (timeColumn != null && f.contains(timeColumn)) {
+      throw new ChurnException("the time-split column '" + timeColumn + "' is also a feature;"
+          + " leave it out of features(...)");
+    }
+    return new Setup(y, f, chosen, split);
+  }
+
+  private List<Fold> validationFolds(boolean[] y) {
+    List<Fold> split;
+    if (explicitFolds != null) {
+      split = explicitFolds;
+    } else if (timeColumn != null) {
+      if (!table.schema().contains(timeColumn)
+          || table.schema().column(timeColumn).type() != ColumnType.DATE) {
+        throw new ChurnException("timeSplit needs a DATE column '" + timeColumn + "'; the columns"
+            + " are " + table.schema().names());
+      }
+      split = TimeSplit.ofEpochDays(((DateColumn) table.column(timeColumn)).toEpochDays())
+          .expanding(timePeriods);
+    } else {
+      return new StratifiedKFold(folds, true, seed).split(y);
+    }
+    for (Fold f : split) {
+      int[] train = f.train();
+      int[] test = f.test();
+      if (train.length == 0 || test.length == 0
+          || Math.max(train[train.length - 1], test[test.length - 1]) >= y.length) {
+        throw new ChurnException(f.description() + " must have training and test rows within the "
+            + y.length + " rows of the table");
+      }
+      boolean[] yt = select(y, train);
+      if (!hasBoth(yt)) {
+        throw new ChurnException(f.description() + " trains on rows of one class only; a model"
+            + " needs churners and non-churners in every training fold");
+      }
+    }
+    return split;
+  }
+
+  private static boolean hasBoth(boolean[] y) {
+    boolean p = false;
+    boolean n = false;
+    for (boolean v : y) {
+      p |= v;
+      n |= !v;
+    }
+    return p && n;
   }
 
   private boolean[] labels() {
@@ -346,7 +461,8 @@ public final class Trainer {
 
   private void record(ActiveRun run, Setup s, Leaderboard lb) {
     lastRun = run.id();
-    run.logParam("label", label).logParam("positive", positive).logParam("folds", folds)
+    run.logParam("label", label).logParam("positive", positive)
+        .logParam("validation", validationName(s))
         .logParam("seed", seed).logParam("search", search)
         .logParam("features", String.join(",", s.features()))
         .logParam("backends", String.join(",",
@@ -387,7 +503,7 @@ public final class Trainer {
     for (boolean v : s.y()) {
       pos += v ? 1 : 0;
     }
-    return new Leaderboard(s.y().length, pos, folds, entries);
+    return new Leaderboard(s.y().length, pos, s.folds().size(), entries);
   }
 
   private Params draw(ModelBackend b, SplittableRandom rnd) {
@@ -411,11 +527,13 @@ public final class Trainer {
   private Leaderboard.Entry crossValidate(Setup s, ModelBackend b, Params p) {
     boolean[] y = s.y();
     double[] oof = new double[y.length];
-    double[] foldAuc = new double[folds];
+    Arrays.fill(oof, Double.NaN);
+    int k = s.folds().size();
+    double[] foldAuc = new double[k];
     double seconds = 0;
     Preprocessor.Options opts = Preprocessor.Options.forBackend(
         b.capabilities().handlesMissing(), b.capabilities().wantsStandardizedInputs());
-    for (int f = 0; f < folds; f++) {
+    for (int f = 0; f < k; f++) {
       int[] test = s.folds().get(f).test();
       int[] train = s.folds().get(f).train();
       boolean[] yTrain = select(y, train);
@@ -429,17 +547,25 @@ public final class Trainer {
       for (int i = 0; i < test.length; i++) {
         oof[test[i]] = pt[i];
       }
-      foldAuc[f] = BinaryMetrics.rocAuc(pt, select(y, test));
+      boolean[] yTest = select(y, test);
+      foldAuc[f] = hasBoth(yTest) ? BinaryMetrics.rocAuc(pt, yTest) : Double.NaN;
     }
-    double mean = Arrays.stream(foldAuc).average().orElse(Double.NaN);
+    double mean = Arrays.stream(foldAuc).filter(Double::isFinite).average().orElse(Double.NaN);
     double ss = 0;
+    int finite = 0;
     for (double a : foldAuc) {
-      ss += (a - mean) * (a - mean);
+      if (Double.isFinite(a)) {
+        ss += (a - mean) * (a - mean);
+        finite++;
+      }
     }
-    double sd = Math.sqrt(ss / (folds - 1));
+    double sd = finite > 1 ? Math.sqrt(ss / (finite - 1)) : Double.NaN;
+    int[] rows = validated(s);
+    double[] vp = select(oof, rows);
+    boolean[] vy = select(y, rows);
     Leaderboard.Entry e = new Leaderboard.Entry(b.id(), p, mean, sd, foldAuc,
-        BinaryMetrics.averagePrecision(oof, y), BinaryMetrics.logLoss(clip(oof), y),
-        BinaryMetrics.brier(clip(oof), y), BinaryMetrics.bestF1Threshold(oof, y).f1(), seconds,
+        BinaryMetrics.averagePrecision(vp, vy), BinaryMetrics.logLoss(clip(vp), vy),
+        BinaryMetrics.brier(clip(vp), vy), BinaryMetrics.bestF1Threshold(vp, vy).f1(), seconds,
         oof);
     progress.accept(String.format(java.util.Locale.ROOT,
         "%s %s: AUC %.4f ± %.4f, %.1f s", b.id(), p, mean, sd, seconds));
@@ -470,6 +596,74 @@ public final class Trainer {
       w[i] = y[i] ? wp : wn;
     }
     return w;
+  }
+
+  private String validationName(Setup s) {
+    if (timeColumn != null) {
+      return "time split on " + timeColumn + ", last " + timePeriods + " periods";
+    }
+    if (explicitFolds != null) {
+      return s.folds().size() + " given folds";
+    }
+    return folds + "-fold stratified";
+  }
+
+  /** Returns the rows some fold validates on, increasing. */
+  private static int[] validated(Setup s) {
+    java.util.BitSet seen = new java.util.BitSet();
+    for (Fold f : s.folds()) {
+      for (int r : f.test()) {
+        seen.set(r);
+      }
+    }
+    return seen.stream().toArray();
+  }
+
+  private static double[] select(double[] v, int[] rows) {
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = v[rows[i]];
+    }
+    return out;
+  }
+
+  /**
+   * Returns folds over positions {@code 0..rows.length-1} for cross-fitting a calibrator on the
+   * validated rows: each fold's test rows against the other folds' test rows; a single fold is
+   * split into stratified parts so the calibrator is still judged on rows it was not fit on.
+   */
+  private List<Fold> calibrationFolds(Setup s, int[] rows, boolean[] vy) {
+    if (s.folds().size() == 1) {
+      return new StratifiedKFold(Math.min(5, Math.max(2, minClass(vy))), true, seed).split(vy);
+    }
+    int[] position = new int[table.rowCount()];
+    for (int i = 0; i < rows.length; i++) {
+      position[rows[i]] = i;
+    }
+    List<Fold> out = new ArrayList<>();
+    for (Fold f : s.folds()) {
+      int[] test = f.test();
+      int[] t = new int[test.length];
+      for (int i = 0; i < test.length; i++) {
+        t[i] = position[test[i]];
+      }
+      java.util.BitSet inTest = new java.util.BitSet();
+      for (int v : t) {
+        inTest.set(v);
+      }
+      int[] train = java.util.stream.IntStream.range(0, rows.length).filter(i -> !inTest.get(i))
+          .toArray();
+      out.add(new Fold(f.index(), train, t, f.description()));
+    }
+    return out;
+  }
+
+  private static int minClass(boolean[] y) {
+    int pos = 0;
+    for (boolean v : y) {
+      pos += v ? 1 : 0;
+    }
+    return Math.min(pos, y.length - pos);
   }
 
   private static boolean[] select(boolean[] y, int[] rows) {
@@ -504,19 +698,21 @@ public final class Trainer {
     ModelBackend b = s.backends().stream().filter(x -> x.id().equals(best.backend()))
         .findFirst().orElseThrow();
     boolean[] y = s.y();
-    double[] oof = clip(best.outOfFold());
+    int[] rows = validated(s);
+    boolean[] vy = select(y, rows);
+    double[] oof = clip(select(best.outOfFold(), rows));
     Optional<Calibrator> cal = Optional.empty();
     Optional<CalibrationReport> report = Optional.empty();
     double[] calibrated = oof;
     if (calibration != null) {
-      CalibrationResult cr = calibration.fitAndEvaluate(oof, y, s.folds());
+      CalibrationResult cr = calibration.fitAndEvaluate(oof, vy, calibrationFolds(s, rows, vy));
       cal = Optional.of(cr.calibrator());
       report = Optional.of(cr.report());
       calibrated = cr.calibrator().apply(oof);
     }
     double threshold = Double.isNaN(targetRecall)
-        ? Thresholds.maxF1(calibrated, y).threshold()
-        : Thresholds.forRecall(calibrated, y, targetRecall).threshold();
+        ? Thresholds.maxF1(calibrated, vy).threshold()
+        : Thresholds.forRecall(calibrated, vy, targetRecall).threshold();
 
     Preprocessor.Options opts = Preprocessor.Options.forBackend(
         b.capabilities().handlesMissing(), b.capabilities().wantsStandardizedInputs());
@@ -530,9 +726,9 @@ public final class Trainer {
     metrics.put("auc", best.auc());
     metrics.put("auc_sd", best.aucSd());
     metrics.put("pr_auc", best.prAuc());
-    metrics.put("logloss", BinaryMetrics.logLoss(clip(calibrated), y));
-    metrics.put("brier", BinaryMetrics.brier(clip(calibrated), y));
-    metrics.put("f1", BinaryMetrics.confusion(calibrated, y, threshold).f1());
+    metrics.put("logloss", BinaryMetrics.logLoss(clip(calibrated), vy));
+    metrics.put("brier", BinaryMetrics.brier(clip(calibrated), vy));
+    metrics.put("f1", BinaryMetrics.confusion(calibrated, vy, threshold).f1());
     report.ifPresent(r -> {
       metrics.put("ece_before", r.eceBefore());
       metrics.put("ece_after", r.eceAfter());
@@ -541,7 +737,7 @@ public final class Trainer {
         .parameter("backend", b.id())
         .parameter("label", label)
         .parameter("positive", positive)
-        .parameter("folds", folds)
+        .parameter("validation", validationName(s))
         .parameter("search", search)
         .parameter("calibration", calibration == null ? "NONE" : calibration.name())
         .parameter("rows", y.length)

@@ -9,11 +9,14 @@ import dev.churn.core.DataFormatException;
 import dev.churn.core.storage.StorageException;
 import dev.churn.core.table.Table;
 import dev.churn.models.eval.CalibrationMethod;
+import dev.churn.models.eval.Fold;
+import dev.churn.models.eval.StratifiedKFold;
 import dev.churn.models.runs.Run;
 import dev.churn.models.runs.RunStatus;
 import dev.churn.models.runs.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -220,5 +223,68 @@ class TrainerTest {
       s += x;
     }
     return s / v.length;
+  }
+
+  @Test
+  void validation_givenFoldsGiveTheSameScoresAsTheDefaultFolds() {
+    boolean[] y = Trainer.labels(table, "churn", "yes", "t");
+    List<Fold> folds = new StratifiedKFold(5, true, 42).split(y);
+    Leaderboard byDefault = trainer().compare();
+    Leaderboard given = trainer().validation(folds).compare();
+    assertThat(given.best().foldAuc()).containsExactly(byDefault.best().foldAuc());
+    assertThat(given.best().prAuc()).isEqualTo(byDefault.best().prAuc());
+  }
+
+  @Test
+  void timeSplit_trainsOnEarlierMonthsAndValidatesOnLaterOnes() {
+    LocalDate[] asof = new LocalDate[400];
+    for (int i = 0; i < 400; i++) {
+      asof[i] = LocalDate.of(2017, 1 + i / 100, 1); // four monthly snapshots of 100 rows
+    }
+    try (Table dates = Table.builder(allocator).date("asof", asof).build();
+        Table dated = table.concatColumns(dates)) {
+      Trainer t = Trainer.on(dated).label("churn", "yes")
+          .backendsFrom(Backends.of(new TestBackend())).progress(line -> { })
+          .timeSplit("asof", 2);
+      Leaderboard lb = t.compare();
+      assertThat(lb.folds()).isEqualTo(2);
+      double[] oof = lb.best().outOfFold();
+      for (int i = 0; i < 400; i++) {
+        assertThat(Double.isNaN(oof[i])).as("row %d", i).isEqualTo(i < 200);
+      }
+      assertThat(lb.best().auc()).isGreaterThan(0.7);
+      Trainer.Result r = t.fit(); // isotonic calibration cross-fitted over the two months
+      assertThat(r.model().metrics().get("logloss")).isFinite();
+      assertThat(r.calibration()).isPresent();
+      assertThat(r.model().provenance().parameters())
+          .containsEntry("validation", "time split on asof, last 2 periods");
+    }
+  }
+
+  @Test
+  void validation_singleHoldoutStillCalibratesOnUnseenRows() {
+    int[] train = java.util.stream.IntStream.range(0, 300).toArray();
+    int[] test = java.util.stream.IntStream.range(300, 400).toArray();
+    Trainer.Result r = Trainer.on(table).label("churn", "yes")
+        .backendsFrom(Backends.of(new TestBackend())).progress(line -> { })
+        .validation(List.of(new Fold(0, train, test, "holdout"))).fit();
+    assertThat(r.leaderboard().best().foldAuc()).hasSize(1);
+    assertThat(r.calibration()).isPresent();
+    assertThat(r.model().metrics().get("f1")).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void validation_badFoldsAndColumnsAreClearErrors() {
+    int[] a = {0, 1, 2};
+    assertThatThrownBy(() -> trainer().validation(List.of(new Fold(0, new int[] {5}, a, "x"),
+        new Fold(1, new int[] {6}, new int[] {2, 3}, "y"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 2");
+    assertThatThrownBy(() -> trainer().validation(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> trainer().timeSplit("calls", 2).compare())
+        .isInstanceOf(ChurnException.class).hasMessageContaining("DATE column 'calls'");
+    assertThatThrownBy(() -> trainer().validation(List.of(new Fold(0, new int[] {0}, new int[] {1},
+        "tiny"))).compare())
+        .isInstanceOf(ChurnException.class).hasMessageContaining("one class");
   }
 }

@@ -171,7 +171,8 @@ public final class ModelBench {
     int cores = Runtime.getRuntime().availableProcessors();
     ModelBackend backend = new XgboostBackend();
     Params params = Params.of(backend.parameters(),
-        Map.of("trees", trees, "max_depth", 4, "eta", 0.05));
+        Map.of("trees", trees, "max_depth", 4, "eta", 0.05, "grow_policy", "depthwise",
+            "subsample", 0.8, "colsample", 0.8));
     Map<String, Object> nativeParams = XgboostBackend.nativeParameters(params, threads, SEED);
 
     progress.accept(String.format("generating %,d x %d training rows and %,d held-out rows",

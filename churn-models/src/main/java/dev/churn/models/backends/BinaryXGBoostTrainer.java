@@ -56,7 +56,6 @@ final class BinaryXGBoostTrainer extends XGBoostTrainer<Label> {
     parameters.put("objective", "binary:logistic");
   }
 
-  /** Returns the parameters handed to xgboost, sorted by name. */
   /**
    * Grows trees leaf by leaf, best gain first, up to {@code maxLeaves} leaves, with {@code
    * max_depth} as an upper bound.
@@ -66,6 +65,7 @@ final class BinaryXGBoostTrainer extends XGBoostTrainer<Label> {
     parameters.put("max_leaves", maxLeaves);
   }
 
+  /** Returns the parameters handed to xgboost, sorted by name. */
   Map<String, Object> nativeParameters() {
     return Collections.unmodifiableMap(new TreeMap<>(parameters));
   }

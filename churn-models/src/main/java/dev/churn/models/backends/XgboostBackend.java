@@ -36,7 +36,12 @@ import org.tribuo.common.xgboost.XGBoostModel;
  *
  * <p>Parameters: {@code trees}, {@code max_depth}, {@code eta}, {@code subsample},
  * {@code colsample} (per tree), {@code min_child_weight}, {@code lambda} (L2), {@code alpha}
- * (L1). Training uses {@link TrainingData#threads()} threads and {@link TrainingData#seed()}; the
+ * (L1), {@code grow_policy} and {@code max_leaves}. The defaults are those of the histogram
+ * boosting libraries (LightGBM, scikit-learn's {@code HistGradientBoostingClassifier}): trees grown
+ * leaf by leaf, best gain first, up to 31 leaves; learning rate 0.1; 100 rounds; no row or column
+ * sampling; depth capped at 10 (those libraries leave it unbounded). {@code grow_policy=depthwise}
+ * with {@code max_depth=4}, {@code eta=0.05} and 300 trees is the classic xgboost setting. Training
+ * uses {@link TrainingData#threads()} threads and {@link TrainingData#seed()}; the
  * same seed, threads and data give the same model.
  *
  * <p>Scoring ({@code predict}, {@code predictOne}) runs on trees compiled to Java arrays, not in
@@ -57,18 +62,18 @@ public final class XgboostBackend implements ModelBackend {
   private static final Logger log = LoggerFactory.getLogger(XgboostBackend.class);
 
   private static final List<ParamSpec> PARAMETERS = List.of(
-      ParamSpec.integer("trees", 300, 50, 2000, "number of boosting rounds (trees)"),
-      ParamSpec.integer("max_depth", 4, 2, 10, "maximum depth of each tree"),
-      ParamSpec.real("eta", 0.05, 0.01, 0.3, true, "learning rate (shrinkage of each tree)"),
-      ParamSpec.real("subsample", 0.8, 0.5, 1.0, false, "fraction of rows sampled for each tree"),
-      ParamSpec.real("colsample", 0.8, 0.3, 1.0, false, "fraction of columns sampled for each tree"),
+      ParamSpec.integer("trees", 100, 50, 2000, "number of boosting rounds (trees)"),
+      ParamSpec.integer("max_depth", 10, 2, 10, "maximum depth of each tree"),
+      ParamSpec.real("eta", 0.1, 0.01, 0.3, true, "learning rate (shrinkage of each tree)"),
+      ParamSpec.real("subsample", 1.0, 0.5, 1.0, false, "fraction of rows sampled for each tree"),
+      ParamSpec.real("colsample", 1.0, 0.3, 1.0, false, "fraction of columns sampled for each tree"),
       ParamSpec.real("min_child_weight", 1.0, 0.5, 20.0, true,
           "minimum sum of row weights (hessian) in a child"),
       ParamSpec.real("lambda", 1.0, 0.1, 10.0, true, "L2 regularisation of leaf weights"),
       ParamSpec.real("alpha", 0.0, 0.0, 5.0, false, "L1 regularisation of leaf weights"),
-      ParamSpec.choice("grow_policy", "depthwise", List.of("depthwise", "lossguide"),
-          "depthwise: level by level up to max_depth; lossguide: split the leaf with the best"
-              + " gain first, up to max_leaves (like LightGBM and histogram gradient boosting)"),
+      ParamSpec.choice("grow_policy", "lossguide", List.of("lossguide", "depthwise"),
+          "lossguide: split the leaf with the best gain first, up to max_leaves (like LightGBM"
+              + " and histogram gradient boosting); depthwise: level by level up to max_depth"),
       ParamSpec.integer("max_leaves", 31, 4, 256,
           "maximum leaves per tree with grow_policy=lossguide"));
 

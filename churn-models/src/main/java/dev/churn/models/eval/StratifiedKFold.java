@@ -2,7 +2,6 @@ package dev.churn.models.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * class differs from every other fold's by at most one, and the fold sizes differ by at most one as
  * well. Without shuffling, each class's rows go to folds in contiguous blocks in row order, and the
  * folds are <em>identical</em> to {@code StratifiedKFold(n_splits=k, shuffle=False)}. With
- * shuffling, the fold labels within each class are permuted with a {@link SplittableRandom} seeded
- * with {@code seed} rather than NumPy's generator: fold membership then differs from scikit-learn's
- * {@code shuffle=True, random_state=seed}, but the sizes and balance are the same, and the same
- * seed always gives the same folds.
+ * shuffling, the fold labels within each class are permuted with the Mersenne Twister exactly as
+ * NumPy's legacy {@code RandomState(seed)} permutes them, so the folds are also <em>identical</em>
+ * to {@code StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)} for a seed in {@code
+ * [0, 2^32)}: a leaderboard here and one computed in Python with the same seed validate on the same
+ * rows. (Other seeds use their low 32 bits.)
  *
  * <pre>{@code
  * List<Fold> folds = new StratifiedKFold(5, true, 42).split(churned);
@@ -107,7 +107,7 @@ public record StratifiedKFold(int k, boolean shuffle, long seed) {
       allocation[f][0] = first;
       allocation[f][1] = total - first;
     }
-    SplittableRandom random = shuffle ? new SplittableRandom(seed) : null;
+    LegacyMt19937 random = shuffle ? new LegacyMt19937(seed) : null;
     int[] testFold = new int[n];
     for (int c = 0; c < 2; c++) {
       boolean label = c == 0 ? firstClass : !firstClass;
@@ -119,12 +119,7 @@ public record StratifiedKFold(int k, boolean shuffle, long seed) {
         }
       }
       if (random != null) {
-        for (int i = classCount - 1; i > 0; i--) {
-          int j = random.nextInt(i + 1);
-          int t = foldsForClass[i];
-          foldsForClass[i] = foldsForClass[j];
-          foldsForClass[j] = t;
-        }
+        random.shuffle(foldsForClass);
       }
       for (int row = 0, p = 0; row < n; row++) {
         if (labels[row] == label) {

@@ -51,10 +51,10 @@ class XgboostBackendTest extends ModelBackendCompatibilityKit {
   @Test
   void parameters_haveTheDocumentedDefaultsAndRanges() {
     Map<String, Object> d = Params.of(backend().parameters(), Map.of()).asMap();
-    assertThat(d).containsExactly(Map.entry("trees", 300), Map.entry("max_depth", 4),
-        Map.entry("eta", 0.05), Map.entry("subsample", 0.8), Map.entry("colsample", 0.8),
+    assertThat(d).containsExactly(Map.entry("trees", 100), Map.entry("max_depth", 10),
+        Map.entry("eta", 0.1), Map.entry("subsample", 1.0), Map.entry("colsample", 1.0),
         Map.entry("min_child_weight", 1.0), Map.entry("lambda", 1.0), Map.entry("alpha", 0.0),
-        Map.entry("grow_policy", "depthwise"), Map.entry("max_leaves", 31));
+        Map.entry("grow_policy", "lossguide"), Map.entry("max_leaves", 31));
   }
 
   @Test
@@ -63,8 +63,8 @@ class XgboostBackendTest extends ModelBackendCompatibilityKit {
         Map.of("grow_policy", "lossguide", "max_leaves", 15));
     Map<String, Object> n = XgboostBackend.nativeParameters(p, 2, 1L);
     assertThat(n).containsEntry("grow_policy", "lossguide").containsEntry("max_leaves", 15);
-    assertThat(XgboostBackend.nativeParameters(Params.of(backend().parameters(), Map.of()), 2, 1L))
-        .doesNotContainKey("grow_policy");
+    assertThat(XgboostBackend.nativeParameters(Params.of(backend().parameters(),
+        Map.of("grow_policy", "depthwise")), 2, 1L)).doesNotContainKey("grow_policy");
   }
 
   @Test
@@ -78,7 +78,7 @@ class XgboostBackendTest extends ModelBackendCompatibilityKit {
         .containsEntry("seed", 99L)
         .containsEntry("max_depth", 5)
         .containsEntry("colsample_bytree", 0.5)
-        .containsEntry("eta", 0.05)
+        .containsEntry("eta", 0.1)
         .doesNotContainKey("num_class");
   }
 
