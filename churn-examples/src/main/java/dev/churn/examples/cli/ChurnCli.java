@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code churn} command-line tool: the top command, under which every task is a subcommand
- * ({@code churn profile}, and more to come: {@code bench}, {@code evaluate}, {@code train}, ...).
+ * ({@code churn profile}, {@code evaluate}, {@code train}, {@code registry}, {@code score}, ...).
  *
  * <pre>
  * java -jar churn-examples/target/churn.jar profile --csv customers.csv --html profile.html
@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ChurnCli.Version.class,
     description = {
-      "Churn models in-process: profile data, build features, measure speed; training, scoring"
-          + " and monitoring are coming.",
+      "Churn models in-process: profile data, build features, evaluate and train models, keep"
+          + " them in a registry, score customers, measure speed; monitoring is coming.",
       "Every command prints a table, or one JSON document with --json. Exit codes: 0 ok,"
           + " 1 failure, 2 usage error.",
       ""
@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       TrainCommand.class,
       ScoreCommand.class,
+      RegistryCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })

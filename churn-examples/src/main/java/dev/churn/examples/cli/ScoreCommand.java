@@ -17,6 +17,11 @@ import dev.churn.models.actions.Plan;
 import dev.churn.models.actions.RetentionPlan;
 import dev.churn.models.actions.RetentionPlanner;
 import dev.churn.models.actions.RiskBuckets;
+import dev.churn.models.registry.LoadedModel;
+import dev.churn.models.registry.ModelRegistry;
+import dev.churn.models.registry.ModelVersion;
+import dev.churn.models.registry.Stage;
+import dev.churn.models.registry.VersionNotFoundException;
 import java.io.BufferedOutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
@@ -36,27 +42,62 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code churn score}: batch-scores a CSV with a model package: churn probability, risk bucket
- * A/B/C, the retention action with its expected value, and the top reasons per customer.
+ * {@code churn score}: batch-scores a CSV with a registered model version or a model package:
+ * churn probability, risk bucket A/B/C, the retention action with its expected value, and the
+ * top reasons per customer.
+ *
+ * <pre>
+ * churn score --home churn-home --model churn --csv customers.csv --out scores.csv
+ * churn score --home churn-home --model churn --alias challenger --csv customers.csv --out s.csv
+ * churn score --package churn.model --csv customers.csv --out scores.csv
+ * </pre>
+ *
+ * <p>From the registry the version is the one in PRODUCTION unless {@code --stage}, {@code
+ * --version} or {@code --alias} says otherwise. {@code --version} is the model version here; the
+ * tool's version is {@code churn --version}.
  */
 @Command(
     name = "score",
-    mixinStandardHelpOptions = true,
-    versionProvider = ChurnCli.Version.class,
     description = {
-      "Score a CSV with a model package: per row the calibrated churn probability, whether it"
-          + " is above the model's threshold, the risk bucket (A very likely to churn, B on the"
-          + " fence, C likely to stay), the proposed action (call / discount / thank-you email,"
-          + " the offer with the best expected retained value) and the top reasons.",
+      "Score a CSV with a registered model (default: the version in PRODUCTION; or --stage,"
+          + " --version, --alias) or a model package file: per row the calibrated churn"
+          + " probability, whether it is above the model's threshold, the risk bucket (A very"
+          + " likely to churn, B on the fence, C likely to stay), the proposed action (call /"
+          + " discount / thank-you email, the offer with the best expected retained value) and"
+          + " the top reasons.",
       ""
     })
 public final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
 
-  @Option(names = "--package", required = true, paramLabel = "FILE",
-      description = "The model package written by 'churn train'.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
+  boolean help;
+
+  @Option(names = "--package", paramLabel = "FILE",
+      description = "A model package written by 'churn train --out' (instead of --home/--model).")
   Path modelFile;
+
+  @Option(names = "--home", paramLabel = "DIR",
+      description = "The churn home whose registry holds --model.")
+  Path home;
+
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "The registered model to score with (needs --home).")
+  String modelName;
+
+  @Option(names = "--stage", paramLabel = "STAGE", converter = RegistryHome.StageConverter.class,
+      description = "Use the version in this stage: none, staging, production (the default) or"
+          + " archived, any case; for stages holding several versions, the latest.")
+  Stage stage;
+
+  @Option(names = "--version", paramLabel = "N",
+      description = "Use this version number instead of a stage.")
+  Integer version;
+
+  @Option(names = "--alias", paramLabel = "A",
+      description = "Use the version this alias points at instead of a stage.")
+  String alias;
 
   @Option(names = "--csv", required = true, paramLabel = "FILE",
       description = "Customers to score, with the model's input columns.")
@@ -96,6 +137,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkModelChoice();
     if (!Files.isRegularFile(csv)) {
       throw new ChurnException("no such file: " + csv + " (check the --csv path)");
     }
@@ -104,7 +146,8 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     RiskBuckets buckets = buckets();
     long t0 = System.nanoTime();
-    ChurnModel model = ChurnModel.load(modelFile);
+    Source source = loadModel();
+    ChurnModel model = source.model();
     try (BufferAllocator allocator = new RootAllocator();
         Table table = Csv.reader(csv).schema(schemaFor(model)).read(allocator)) {
       long t1 = System.nanoTime();
@@ -118,10 +161,68 @@ public final class ScoreCommand implements Callable<Integer> {
       for (Bucket b : Bucket.values()) {
         counts.put(b.name(), plan.assignment().count(b));
       }
-      output.print(spec, new Report(table.rowCount(), (System.nanoTime() - t0) / 1e9,
+      output.print(spec, new Report(source, table.rowCount(), (System.nanoTime() - t0) / 1e9,
           scoreSeconds, counts, plan, out));
     }
     return 0;
+  }
+
+  /** Which model scored: a package file, or a registered version. */
+  record Source(ChurnModel model, String name, ModelVersion version) {}
+
+  /** Fails with a usage error unless exactly one way of choosing the model is given. */
+  private void checkModelChoice() {
+    if (modelFile != null && (modelName != null || home != null)) {
+      throw new ParameterException(spec.commandLine(),
+          "use either --package FILE or --home DIR --model NAME, not both");
+    }
+    if (modelFile == null && modelName == null) {
+      throw new ParameterException(spec.commandLine(), "say which model scores: --home DIR"
+          + " --model NAME (the version in PRODUCTION, or --stage/--version/--alias), or"
+          + " --package FILE");
+    }
+    int choices = (stage != null ? 1 : 0) + (version != null ? 1 : 0) + (alias != null ? 1 : 0);
+    if (modelFile != null && choices > 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--stage, --version and --alias choose a registered version; use them with --home DIR"
+              + " --model NAME, not with --package");
+    }
+    if (modelName != null && home == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--model needs --home DIR, the churn home whose registry holds the model");
+    }
+    if (choices > 1) {
+      throw new ParameterException(spec.commandLine(),
+          "give at most one of --stage, --version and --alias");
+    }
+  }
+
+  private Source loadModel() {
+    if (modelFile != null) {
+      return new Source(ChurnModel.load(modelFile), modelFile.toString(), null);
+    }
+    try (ModelRegistry registry = RegistryHome.openExisting(home, null)) {
+      LoadedModel loaded;
+      try {
+        if (version != null) {
+          loaded = registry.load(modelName, version);
+        } else if (alias != null) {
+          loaded = registry.load(modelName, alias);
+        } else {
+          loaded = registry.load(modelName, stage != null ? stage : Stage.PRODUCTION);
+        }
+      } catch (VersionNotFoundException e) {
+        if (version != null || alias != null) {
+          throw e;
+        }
+        Stage s = stage != null ? stage : Stage.PRODUCTION;
+        throw new ChurnException(e.getMessage() + "; move a version there with 'churn registry"
+            + " transition --home " + home + " --model " + modelName + " --version N --stage "
+            + s.name().toLowerCase(Locale.ROOT) + "', or choose one with --stage, --version or"
+            + " --alias", e);
+      }
+      return new Source(loaded.model(), modelName, loaded.version());
+    }
   }
 
   private RiskBuckets buckets() {
@@ -216,11 +317,19 @@ public final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  record Report(int rows, double seconds, double scoreSeconds, Map<String, Integer> buckets,
-      RetentionPlan plan, Path out) implements CliReport {
+  record Report(Source source, int rows, double seconds, double scoreSeconds,
+      Map<String, Integer> buckets, RetentionPlan plan, Path out) implements CliReport {
     @Override
     public JsonNode toJson(ObjectMapper mapper) {
       ObjectNode o = mapper.createObjectNode();
+      o.put("model", source.name());
+      if (source.version() != null) {
+        o.put("version", source.version().number());
+        o.put("stage", source.version().stage().name());
+      } else {
+        o.putNull("version");
+        o.putNull("stage");
+      }
       o.put("rows", rows);
       o.put("seconds", seconds);
       o.put("score_seconds", scoreSeconds);
@@ -234,8 +343,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public void printText(PrintWriter w) {
-      w.printf("%,d customers scored in %.2f s (model %.2f s); scores in %s%n", rows, seconds,
-          scoreSeconds, out);
+      w.printf("%,d customers scored in %.2f s (model %.2f s) with %s; scores in %s%n", rows,
+          seconds, scoreSeconds, source.version() == null ? source.name()
+              : source.name() + " v" + source.version().number() + " ("
+                  + source.version().stage() + ")", out);
       w.println(plan.toText());
     }
   }

@@ -45,7 +45,8 @@ public final class TrainingOptions {
   int search;
 
   @Option(names = "--home", paramLabel = "DIR",
-      description = "Record the comparison or fit as an experiment run in DIR/runs.")
+      description = "The churn home: record the comparison or fit as an experiment run in"
+          + " DIR/runs (and, for train with --model, register the model in DIR/registry).")
   Path home;
 
   /** Creates the options; picocli fills in the fields. */
