@@ -410,6 +410,145 @@ public final class FileRegistryStore implements RegistryStore {
     return readAliasFile(model).map(a -> a.file().logEntries()).orElse(0L);
   }
 
+  // ---------------------------------------------------------------- checks
+
+  /**
+   * Checks this store's files of a model against the state replayed from its log, without
+   * changing anything: a half-written last log line, leftover temp files, version directories
+   * that no entry registered, and {@code aliases.json} / {@code meta.json} files that are missing,
+   * unreadable (e.g. truncated), behind the log or different from it. Everything reported here is
+   * what {@link #recover(Duration)} repairs.
+   *
+   * @param model the model name
+   * @param replayed the state replayed from the model's log
+   * @return one message per problem; empty if none
+   */
+  @Override
+  public List<String> checkStorage(String model, ModelState replayed) {
+    Objects.requireNonNull(replayed, "replayed");
+    Path modelDir = modelDir(model);
+    List<String> out = new ArrayList<>();
+    Path log = logFile(model);
+    if (Files.isRegularFile(log)) {
+      try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+        long size = ch.size();
+        long end = completeLength(ch, size);
+        if (end < size) {
+          out.add(log + " ends with a half-written line (" + (size - end) + " bytes) of an"
+              + " interrupted append; recovery truncates it");
+        }
+      } catch (IOException e) {
+        out.add("cannot read " + log + ": " + e);
+      }
+    }
+    out.addAll(tempFilesUnder(modelDir));
+    Path versionsDir = modelDir.resolve(VERSIONS_DIR);
+    if (Files.isDirectory(versionsDir)) {
+      List<Path> orphans = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(versionsDir)) {
+        for (Path v : ds) {
+          String n = v.getFileName().toString();
+          if (n.matches("[1-9][0-9]{0,8}") && Files.isDirectory(v)
+              && Integer.parseInt(n) > replayed.versions().size()) {
+            orphans.add(v);
+          }
+        }
+      } catch (IOException e) {
+        out.add("cannot list " + versionsDir + ": " + e);
+      }
+      Collections.sort(orphans);
+      for (Path v : orphans) {
+        out.add(v + " was never registered (a registration interrupted before its commit);"
+            + " recovery deletes it");
+      }
+    }
+    Path aliases = modelDir.resolve(ALIASES_FILE);
+    String aliasesProblem = null;
+    try {
+      RegistryJson.AliasFile head = RegistryJson.aliasesFromJson(
+          Files.readString(aliases, StandardCharsets.UTF_8));
+      RegistryJson.AliasFile expected = new RegistryJson.AliasFile(model, replayed.logEntries(),
+          replayed.updatedAt(), replayed.aliases());
+      if (head.logEntries() < replayed.logEntries()) {
+        aliasesProblem = aliases + " reflects " + head.logEntries() + " of the "
+            + replayed.logEntries() + " audit log entries (a write interrupted after its commit,"
+            + " or one in progress); recovery completes the state files from the log";
+      } else if (!head.equals(expected)) {
+        aliasesProblem = aliases + " differs from the replay of the audit log; recovery rewrites"
+            + " it";
+      }
+    } catch (NoSuchFileException e) {
+      aliasesProblem = aliases + " is missing; recovery rewrites it from the audit log";
+    } catch (IOException | IllegalArgumentException e) {
+      aliasesProblem = aliases + " cannot be read (" + e.getMessage() + "); it is damaged or"
+          + " truncated; recovery rewrites it from the audit log";
+    }
+    if (aliasesProblem != null) {
+      out.add(aliasesProblem);
+    }
+    for (ModelVersion v : replayed.versions()) {
+      Path meta = versionDir(model, v.number()).resolve(META_FILE);
+      try {
+        ModelVersion onDisk = RegistryJson.versionFromJson(
+            Files.readString(meta, StandardCharsets.UTF_8));
+        if (!onDisk.equals(v)) {
+          out.add(meta + " differs from the replay of the audit log (it says " + onDisk.stage()
+              + " with aliases " + onDisk.aliases() + ", the log " + v.stage() + " with aliases "
+              + v.aliases() + "); recovery rewrites it");
+        }
+      } catch (NoSuchFileException e) {
+        out.add(meta + " is missing; recovery rewrites it from the audit log");
+      } catch (IOException | IllegalArgumentException e) {
+        out.add(meta + " cannot be read (" + e.getMessage() + "); it is damaged or truncated;"
+            + " recovery rewrites it from the audit log");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Checks this store for leftovers that belong to no listed model, without changing anything:
+   * temp files in the registry directory and model directories with no committed audit entry (a
+   * first registration interrupted before its commit). {@link #recover(Duration)} removes them.
+   *
+   * @return one message per problem; empty if none
+   */
+  @Override
+  public List<String> checkStorage() {
+    List<String> out = new ArrayList<>();
+    List<String> listed = models();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      List<Path> entries = new ArrayList<>();
+      ds.forEach(entries::add);
+      Collections.sort(entries);
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (Files.isRegularFile(p) && AtomicFiles.isTempFile(p)) {
+          out.add("leftover temp file " + p + " of an interrupted write; recovery deletes it");
+        } else if (Files.isDirectory(p) && RegistryNames.isValid(name) && !listed.contains(name)) {
+          out.add(p + " has no committed audit entry (a first registration interrupted before"
+              + " its commit); recovery deletes what it left");
+        }
+      }
+    } catch (IOException e) {
+      out.add("cannot list " + dir + ": " + e);
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> tempFilesUnder(Path root) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.filter(p -> AtomicFiles.isTempFile(p) && Files.isRegularFile(p)).sorted()
+          .map(p -> "leftover temp file " + p + " of an interrupted write; recovery deletes it")
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return List.of("cannot scan " + root + " for leftover temp files: " + e);
+    }
+  }
+
   // ---------------------------------------------------------------- recovery
 
   private List<String> recoverLocked() {

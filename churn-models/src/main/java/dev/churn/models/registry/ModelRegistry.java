@@ -591,6 +591,162 @@ public final class ModelRegistry implements AutoCloseable {
     }
   }
 
+  // ---------------------------------------------------------------- integrity
+
+  /**
+   * Checks the whole registry: every model's audit log reads and replays into a valid state, its
+   * versions are numbered 1, 2, 3, ... without gaps, at most one version was in production at
+   * every point of the log, every artifact of every version is present with its recorded size
+   * and SHA-256, and the store's own files agree with the log (see {@link
+   * RegistryStore#checkStorage(String, ModelState)}). Nothing is changed; problems are reported,
+   * not thrown.
+   *
+   * <pre>{@code
+   * IntegrityReport report = registry.verify();
+   * if (!report.ok()) {
+   *   throw new IllegalStateException(report.summary());
+   * }
+   * }</pre>
+   *
+   * <p>The log, numbering, production and artifact checks are exact at any time (committed
+   * entries and artifacts never change). The {@link IntegrityReport.Kind#STORAGE} checks are exact
+   * when no other process writes; during a write they can show that write in progress.
+   *
+   * @return the report; {@link IntegrityReport#ok()} if nothing is wrong
+   * @throws StorageException if the store cannot even list its models
+   */
+  public IntegrityReport verify() {
+    List<String> models = store.models();
+    Tally t = new Tally();
+    for (String model : models) {
+      verifyModel(model, t);
+    }
+    for (String message : store.checkStorage()) {
+      t.problems.add(new IntegrityReport.Problem(IntegrityReport.Kind.STORAGE, Optional.empty(),
+          OptionalInt.empty(), message));
+    }
+    return report(models, t);
+  }
+
+  /**
+   * Checks one model, like {@link #verify()}.
+   *
+   * @param model the model name
+   * @return the report
+   * @throws ModelNotFoundException if the model does not exist
+   */
+  public IntegrityReport verify(String model) {
+    RegistryNames.check("model name", model);
+    if (!store.models().contains(model)) {
+      throw modelNotFound(model);
+    }
+    Tally t = new Tally();
+    verifyModel(model, t);
+    return report(List.of(model), t);
+  }
+
+  private static final class Tally {
+    int versions;
+    int artifacts;
+    final List<IntegrityReport.Problem> problems = new ArrayList<>();
+
+    void add(IntegrityReport.Kind kind, String model, OptionalInt version, String message) {
+      problems.add(new IntegrityReport.Problem(kind, Optional.of(model), version, message));
+    }
+  }
+
+  private IntegrityReport report(List<String> models, Tally t) {
+    IntegrityReport r = new IntegrityReport(models, t.versions, t.artifacts, t.problems);
+    if (r.ok()) {
+      LOG.info("verified the registry at {}: {}", store.location(), r.summary());
+    } else {
+      LOG.warn("verified the registry at {}: {}", store.location(), r.summary());
+    }
+    return r;
+  }
+
+  private void verifyModel(String model, Tally t) {
+    List<AuditEntry> log;
+    try {
+      log = store.log(model);
+    } catch (StorageException e) {
+      t.add(IntegrityReport.Kind.AUDIT_LOG, model, OptionalInt.empty(), e.getMessage());
+      return;
+    }
+    // Numbering and production are checked on the raw entries, independently of ModelState, so
+    // that a damaged log is described precisely rather than by the first entry that misfits.
+    Map<Integer, Stage> stages = new java.util.TreeMap<>();
+    List<ModelVersion> registered = new ArrayList<>();
+    boolean multipleProduction = false;
+    for (int i = 0; i < log.size(); i++) {
+      AuditEntry e = log.get(i);
+      if (e.seq() != i + 1L) {
+        t.add(IntegrityReport.Kind.AUDIT_LOG, model, OptionalInt.empty(), "entry " + (i + 1)
+            + " of the audit log has seq " + e.seq() + "; restore the log from a backup");
+      }
+      switch (e.action()) {
+        case REGISTER -> {
+          int expected = registered.size() + 1;
+          if (e.version() != expected) {
+            t.add(IntegrityReport.Kind.NUMBERING, model, OptionalInt.of(e.version()),
+                "audit entry " + e.seq() + " registers version " + e.version() + " but the next"
+                    + " version number is " + expected + "; restore the log from a backup");
+          }
+          registered.add(e.registered().orElseThrow());
+          stages.put(e.version(), Stage.NONE);
+        }
+        case TRANSITION -> {
+          e.displaced().ifPresent(d -> stages.put(d.version(), d.to()));
+          stages.put(e.version(), e.to().orElseThrow());
+        }
+        default -> { }
+      }
+      List<Integer> inProduction = stages.entrySet().stream()
+          .filter(x -> x.getValue() == Stage.PRODUCTION).map(Map.Entry::getKey).toList();
+      if (inProduction.size() > 1 && !multipleProduction) {
+        multipleProduction = true; // reported once: later entries usually inherit it
+        t.add(IntegrityReport.Kind.PRODUCTION, model, OptionalInt.empty(), "after audit entry "
+            + e.seq() + " versions " + inProduction + " are all in PRODUCTION; restore the log"
+            + " from a backup");
+      }
+    }
+    Optional<ModelState> replayed = Optional.empty();
+    try {
+      replayed = Optional.of(ModelState.replay(model, log));
+    } catch (IllegalArgumentException e) {
+      t.add(IntegrityReport.Kind.AUDIT_LOG, model, OptionalInt.empty(), "the audit log does not"
+          + " replay: " + e.getMessage() + "; restore it from a backup");
+    }
+    for (ModelVersion v : registered) {
+      t.versions++;
+      List<Artifact> artifacts = new ArrayList<>();
+      artifacts.add(v.modelPackage());
+      artifacts.addAll(v.attachments().values());
+      for (Artifact a : artifacts) {
+        t.artifacts++;
+        try {
+          byte[] bytes = store.readArtifact(model, v.number(), a.path(), a.sha256());
+          if (bytes.length != a.bytes()) {
+            t.add(IntegrityReport.Kind.ARTIFACT, model, OptionalInt.of(v.number()), a.path()
+                + " has " + bytes.length + " bytes but " + a.bytes() + " were registered");
+          }
+        } catch (StorageException e) {
+          t.add(IntegrityReport.Kind.ARTIFACT, model, OptionalInt.of(v.number()),
+              e.getMessage());
+        }
+      }
+    }
+    if (replayed.isPresent()) {
+      try {
+        for (String message : store.checkStorage(model, replayed.get())) {
+          t.add(IntegrityReport.Kind.STORAGE, model, OptionalInt.empty(), message);
+        }
+      } catch (StorageException e) {
+        t.add(IntegrityReport.Kind.STORAGE, model, OptionalInt.empty(), e.getMessage());
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- state
 
   private ModelState currentState(String model) {

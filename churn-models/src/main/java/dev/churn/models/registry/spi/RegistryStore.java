@@ -1,6 +1,7 @@
 package dev.churn.models.registry.spi;
 
 import dev.churn.models.registry.AuditEntry;
+import dev.churn.models.registry.ModelState;
 import java.time.Duration;
 import java.util.List;
 
@@ -85,6 +86,32 @@ public interface RegistryStore extends AutoCloseable {
    *     timeout (the message names the holder where known)
    */
   RegistryWriter beginWrite(Duration timeout);
+
+  /**
+   * Checks what the store keeps about a model besides its log and artifacts (a materialized view,
+   * index tables, leftovers of interrupted writes) against the state replayed from the log; used
+   * by {@link dev.churn.models.registry.ModelRegistry#verify()}. Changes nothing. The default
+   * finds nothing, which is right for a store that keeps only the log and the artifacts.
+   *
+   * @param model the model name
+   * @param replayed {@code ModelState.replay(model, log(model))}
+   * @return one message per problem, saying what is wrong and how to repair it; empty if none
+   */
+  default List<String> checkStorage(String model, ModelState replayed) {
+    return List.of();
+  }
+
+  /**
+   * Checks the store for problems that belong to no listed model, e.g. the files of a model
+   * whose first registration never committed; used by {@link
+   * dev.churn.models.registry.ModelRegistry#verify()}. Changes nothing. The default finds
+   * nothing.
+   *
+   * @return one message per problem; empty if none
+   */
+  default List<String> checkStorage() {
+    return List.of();
+  }
 
   /** Releases resources; the store must not be used afterwards. */
   @Override
