@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     versionProvider = ChurnCli.Version.class,
     description = {
       "Churn models in-process: profile data, build features, evaluate and train models, keep"
-          + " them in a registry, score customers, measure speed; monitoring is coming.",
+          + " them in a registry, score customers, check data drift, measure speed.",
       "Every command prints a table, or one JSON document with --json. Exit codes: 0 ok,"
           + " 1 failure, 2 usage error.",
       ""
@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       ScoreCommand.class,
       RegistryCommand.class,
+      DriftCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })

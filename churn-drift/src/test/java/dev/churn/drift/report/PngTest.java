@@ -1,4 +1,4 @@
-package dev.churn.examples.report;
+package dev.churn.drift.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
