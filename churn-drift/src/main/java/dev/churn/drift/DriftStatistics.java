@@ -69,7 +69,9 @@ public final class DriftStatistics {
    * Returns the asymptotic two-sided p-value of a two-sample KS statistic, SciPy's {@code
    * ks_2samp(method="asymp")} rule: with {@code m >= n} the sample sizes, {@code en = m n / (m +
    * n)}, the p-value is {@code kstwo.sf(d, round(en))}, the exact distribution of the one-sample
-   * statistic for {@code round(en)} observations (rounded half to even, as numpy does).
+   * statistic for {@code round(en)} observations (rounded half to even, as numpy does). For two
+   * samples of one value each {@code en = 0.5} rounds to 0, where SciPy returns NaN; this method
+   * uses {@code n = 1} instead.
    *
    * @param d the statistic, in {@code [0, 1]}
    * @param n1 the size of one sample, at least 1
@@ -84,7 +86,8 @@ public final class DriftStatistics {
     double m = Math.max(n1, n2);
     double n = Math.min(n1, n2);
     double en = m * n / (m + n);
-    return Distributions.kolmogorovSf((int) Math.rint(en), d);
+    // two single values give en = 0.5, which numpy rounds to 0 and SciPy answers NaN; use 1
+    return Distributions.kolmogorovSf(Math.max(1, (int) Math.rint(en)), d);
   }
 
   // ------------------------------------------------------------------ chi-square

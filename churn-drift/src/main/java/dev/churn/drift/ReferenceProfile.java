@@ -47,14 +47,17 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Size and accuracy</h2>
  *
- * A numeric column takes at most about {@code 12 * (2 * maxPoints + bins)} bytes, typically
- * {@code 12 * maxPoints} (24 KB with the default {@value #DEFAULT_MAX_POINTS}); a categorical
- * column about the length of its category names plus a few bytes each. Every test is exact
- * (equal to SciPy on the full reference data) except KS and Wasserstein on a numeric column with
- * more than {@code maxPoints} distinct values, which run on the summary: their error is bounded
- * by {@link NumericReference#ksErrorBound()} and {@link
- * NumericReference#wassersteinErrorBound()}, measured when the profile is built (about {@code 1 /
- * maxPoints} for the KS statistic on continuous data).
+ * A numeric column takes about 10 bytes per summary point plus its bins: at most about {@code
+ * 10 * (2 * maxPoints + bins)} bytes, about 20 KB for a continuous column with the default
+ * {@value #DEFAULT_MAX_POINTS} points, much less for a column with few distinct values; a
+ * categorical column takes the length of its category names plus a few bytes each. Every test is
+ * exact (equal to SciPy on the full reference data) except KS and Wasserstein on a numeric column
+ * with more than {@code maxPoints} distinct values, which run on the summary: their error is
+ * bounded by {@link NumericReference#ksErrorBound()} and {@link
+ * NumericReference#wassersteinErrorBound()}, measured when the profile is built. With the default
+ * 2048 points the KS bound is about {@code 0.5 / maxPoints} (2.4e-4) on continuous data, and the
+ * Wasserstein bound about 0.1 % of the standard deviation for Gaussian data (0.3 % for
+ * log-normal), against a default threshold of 10 %.
  *
  * <p>Profiles are immutable and safe to share between threads.
  */

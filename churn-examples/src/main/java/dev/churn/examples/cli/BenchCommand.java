@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     versionProvider = ChurnCli.Version.class,
-    description = "Measure speed: CSV ingest (csv), feature materialization (features).",
-    subcommands = {BenchCommand.Csv.class, BenchFeaturesCommand.class, BenchModelsCommand.class})
+    description = "Measure speed: CSV ingest (csv), feature materialization (features), models"
+        + " (models), data drift (drift).",
+    subcommands = {BenchCommand.Csv.class, BenchFeaturesCommand.class, BenchModelsCommand.class,
+        BenchDriftCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
