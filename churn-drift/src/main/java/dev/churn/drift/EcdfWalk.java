@@ -40,30 +40,45 @@ final class EcdfWalk {
     double min = Double.POSITIVE_INFINITY;
     double w = 0;
     while (i < an || j < bn) {
-      double v;
       if (j >= bn || (i < an && av[i] <= b[j])) {
-        v = av[i];
-      } else {
-        v = b[j];
-      }
-      while (i < an && av[i] == v) {
+        // the next value is a point of the first sample (perhaps also of the second)
+        double v = av[i];
         ca += aw == null ? 1 : aw[i];
         i++;
-      }
-      while (j < bn && b[j] == v) {
-        cb++;
-        j++;
-      }
-      double diff = ca / na - cb / nb;
-      if (diff > max) {
-        max = diff;
-      }
-      if (diff < min) {
-        min = diff;
-      }
-      if (i < an || j < bn) {
-        double next = j >= bn ? av[i] : (i >= an ? b[j] : Math.min(av[i], b[j]));
-        w += Math.abs(diff) * (next - v);
+        while (i < an && av[i] == v) { // equal values of an unweighted sample
+          ca += aw == null ? 1 : aw[i];
+          i++;
+        }
+        while (j < bn && b[j] == v) {
+          cb++;
+          j++;
+        }
+        double diff = ca / na - cb / nb;
+        max = Math.max(max, diff);
+        min = Math.min(min, diff);
+        if (i < an || j < bn) {
+          double next = j >= bn ? av[i] : (i >= an ? b[j] : Math.min(av[i], b[j]));
+          w += Math.abs(diff) * (next - v);
+        }
+      } else {
+        // a stretch of second-sample values below the next first-sample point: F_a is constant
+        double limit = i < an ? av[i] : Double.POSITIVE_INFINITY;
+        double fa = ca / na;
+        do {
+          double v = b[j];
+          do {
+            cb++;
+            j++;
+          } while (j < bn && b[j] == v);
+          double diff = fa - cb / nb;
+          max = Math.max(max, diff);
+          min = Math.min(min, diff);
+          if (j < bn) {
+            w += Math.abs(diff) * (Math.min(b[j], limit) - v);
+          } else if (i < an) {
+            w += Math.abs(diff) * (limit - v);
+          }
+        } while (j < bn && b[j] < limit);
       }
     }
     return new EcdfWalk(max, min, w);

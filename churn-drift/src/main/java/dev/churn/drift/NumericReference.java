@@ -28,7 +28,7 @@ import java.util.Objects;
  *       so a Wasserstein distance computed on it is within that bound of the exact one (triangle
  *       inequality; divide by the standard deviation for the normalised distance). Both bounds are
  *       measured on the data when the profile is built; for continuous data the KS bound is about
- *       {@code 1 / maxPoints}.
+ *       {@code 0.5 / maxPoints}.
  * </ul>
  *
  * <h2>Bins</h2>
@@ -111,27 +111,51 @@ public final class NumericReference implements ColumnReference {
           new long[] {0});
     }
     double mean = sum(sorted, n) / n;
+
+    // One pass over the runs of equal values: squared deviations, distinct values, the exact
+    // points (while there are at most maxPoints), and the boundaries of the summary's groups.
+    long g = (n + (long) maxPoints - 1) / maxPoints;
+    int exactCap = Math.min(maxPoints, n);
+    double[] exactPts = new double[exactCap];
+    long[] exactWts = new long[exactCap];
+    int[] bounds = new int[Math.min(2 * maxPoints + 3, n + 1)];
+    int groups = 0; // bounds[0..groups] delimit the closed groups
+    long distinct = 0;
     double ss0 = 0;
     double ss1 = 0;
-    int i = 0;
-    for (; i + 1 < n; i += 2) {
-      double d0 = sorted[i] - mean;
-      double d1 = sorted[i + 1] - mean;
-      ss0 += d0 * d0;
-      ss1 += d1 * d1;
-    }
-    if (i < n) {
-      double d = sorted[i] - mean;
+    int groupStart = 0;
+    int runStart = 0;
+    while (runStart < n) {
+      double v = sorted[runStart];
+      double d = v - mean;
       ss0 += d * d;
+      int runEnd = runStart + 1;
+      while (runEnd < n && sorted[runEnd] == v) {
+        ss1 += d * d;
+        runEnd++;
+      }
+      int run = runEnd - runStart;
+      if (distinct < exactCap) {
+        exactPts[(int) distinct] = v;
+        exactWts[(int) distinct] = run;
+      }
+      distinct++;
+      if (run >= g) {
+        if (groupStart < runStart) {
+          bounds[++groups] = runStart; // close the open group before this repeated value
+        }
+        bounds[++groups] = runEnd; // a repeated value is a group of its own
+        groupStart = runEnd;
+      } else if (runEnd - groupStart >= g) {
+        bounds[++groups] = runEnd;
+        groupStart = runEnd;
+      }
+      runStart = runEnd;
+    }
+    if (groupStart < n) {
+      bounds[++groups] = n;
     }
     double std = Math.sqrt((ss0 + ss1) / n);
-
-    long distinct = 1;
-    for (int j = 1; j < n; j++) {
-      if (sorted[j] != sorted[j - 1]) {
-        distinct++;
-      }
-    }
 
     double[] pts;
     long[] wts;
@@ -139,24 +163,28 @@ public final class NumericReference implements ColumnReference {
     double ksError = 0;
     double wError = 0;
     if (exact) {
-      pts = new double[(int) distinct];
-      wts = new long[(int) distinct];
-      int k = 0;
-      int start = 0;
-      for (int j = 1; j <= n; j++) {
-        if (j == n || sorted[j] != sorted[start]) {
-          pts[k] = sorted[start];
-          wts[k] = j - start;
-          k++;
-          start = j;
+      pts = Arrays.copyOf(exactPts, (int) distinct);
+      wts = Arrays.copyOf(exactWts, (int) distinct);
+    } else {
+      pts = new double[groups];
+      wts = new long[groups];
+      long maxOffset = 0;
+      double deviation = 0;
+      for (int k = 0; k < groups; k++) {
+        int from = bounds[k];
+        int to = bounds[k + 1];
+        double median = sorted[from + (to - from - 1) / 2];
+        pts[k] = median;
+        wts[k] = to - from;
+        if (sorted[from] != sorted[to - 1]) { // more than one distinct value
+          int below = lowerBound(sorted, from, to, median) - from;
+          int above = to - upperBound(sorted, from, to, median);
+          maxOffset = Math.max(maxOffset, Math.max(below, above));
+          deviation += absoluteDeviation(sorted, from, to, median);
         }
       }
-    } else {
-      Summary s = summarise(sorted, n, maxPoints);
-      pts = s.points;
-      wts = s.weights;
-      ksError = s.maxOffset / (double) n;
-      wError = s.absoluteDeviation / n;
+      ksError = maxOffset / (double) n;
+      wError = deviation / n;
     }
 
     double[] edges = quantileEdges(sorted, n, bins);
@@ -170,66 +198,6 @@ public final class NumericReference implements ColumnReference {
     counts[edges.length] = n - from;
     return new NumericReference(name, role, rows, missing, distinct, sorted[0], sorted[n - 1],
         mean, std, pts, wts, exact, ksError, wError, edges, counts);
-  }
-
-  private record Summary(double[] points, long[] weights, long maxOffset,
-      double absoluteDeviation) {}
-
-  /** Cuts sorted values into groups of about {@code n / maxPoints}, one point per group. */
-  private static Summary summarise(double[] x, int n, int maxPoints) {
-    long g = (n + (long) maxPoints - 1) / maxPoints;
-    int capacity = 2 * maxPoints + 2;
-    double[] pts = new double[capacity];
-    long[] wts = new long[capacity];
-    int k = 0;
-    long maxOffset = 0;
-    double deviation = 0;
-    int groupStart = 0; // first index of the open group
-    int runStart = 0;
-    while (runStart < n) {
-      int runEnd = runStart + 1;
-      while (runEnd < n && x[runEnd] == x[runStart]) {
-        runEnd++;
-      }
-      int run = runEnd - runStart;
-      if (run >= g) {
-        if (groupStart < runStart) {
-          k = closeGroup(x, groupStart, runStart, pts, wts, k);
-          maxOffset = Math.max(maxOffset, offset(x, groupStart, runStart));
-          deviation += absoluteDeviation(x, groupStart, runStart, pts[k - 1]);
-        }
-        pts[k] = x[runStart];
-        wts[k] = run;
-        k++;
-        groupStart = runEnd;
-      } else if (runEnd - groupStart >= g) {
-        k = closeGroup(x, groupStart, runEnd, pts, wts, k);
-        maxOffset = Math.max(maxOffset, offset(x, groupStart, runEnd));
-        deviation += absoluteDeviation(x, groupStart, runEnd, pts[k - 1]);
-        groupStart = runEnd;
-      }
-      runStart = runEnd;
-    }
-    if (groupStart < n) {
-      k = closeGroup(x, groupStart, n, pts, wts, k);
-      maxOffset = Math.max(maxOffset, offset(x, groupStart, n));
-      deviation += absoluteDeviation(x, groupStart, n, pts[k - 1]);
-    }
-    return new Summary(Arrays.copyOf(pts, k), Arrays.copyOf(wts, k), maxOffset, deviation);
-  }
-
-  private static int closeGroup(double[] x, int from, int to, double[] pts, long[] wts, int k) {
-    pts[k] = x[from + (to - from - 1) / 2];
-    wts[k] = to - from;
-    return k + 1;
-  }
-
-  /** The largest gap between the true and the summarised distribution function in a group. */
-  private static long offset(double[] x, int from, int to) {
-    double median = x[from + (to - from - 1) / 2];
-    int below = lowerBound(x, from, to, median) - from;
-    int above = to - upperBound(x, from, to, median);
-    return Math.max(below, above);
   }
 
   private static double absoluteDeviation(double[] x, int from, int to, double median) {
