@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One month's data drift against the reference, for a person: the decision and the numbers
@@ -47,6 +46,8 @@ public final class DriftReport {
   private final Decision decision;
   private final int charts;
   private final List<ColumnDrift> sorted;
+  /** Each feature column's deviation, computed once (sorting, JSON and HTML all read it). */
+  private final Map<String, Double> columnDeviations;
 
   private DriftReport(Builder b) {
     this.result = b.result;
@@ -56,9 +57,12 @@ public final class DriftReport {
         : b.policy.decide(Evidence.builder().deviation(deviation.value())
             .datasetDrift(b.result.datasetDrift()).build());
     this.charts = b.charts;
+    Map<String, Double> byName = new java.util.HashMap<>();
+    deviation.columns().forEach(c -> byName.put(c.name(), c.deviation()));
+    this.columnDeviations = Map.copyOf(byName);
     List<ColumnDrift> s = new ArrayList<>(result.columns());
     s.sort(Comparator.comparing((ColumnDrift c) -> !c.drifted())
-        .thenComparing(c -> -Deviation.of(c)).thenComparing(ColumnDrift::name));
+        .thenComparing(c -> -columnDeviation(c)).thenComparing(ColumnDrift::name));
     this.sorted = List.copyOf(s);
   }
 
@@ -85,6 +89,15 @@ public final class DriftReport {
   /** Returns the report's title. */
   public String title() {
     return title;
+  }
+
+  /**
+   * Returns a column's deviation ({@link Deviation#of(ColumnDrift)}): taken from {@link
+   * #deviation()} for feature columns, computed for the prediction and label columns.
+   */
+  public double columnDeviation(ColumnDrift column) {
+    Double d = columnDeviations.get(column.name());
+    return d != null ? d : Deviation.of(column);
   }
 
   /** Returns the columns in report order: drifted first, then by deviation. */
@@ -134,7 +147,7 @@ public final class DriftReport {
     }
   }
 
-  private static ObjectNode column(ColumnDrift c) {
+  private ObjectNode column(ColumnDrift c) {
     ObjectNode n = JSON.createObjectNode();
     n.put("name", c.name());
     n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -144,7 +157,7 @@ public final class DriftReport {
     num(n, "adjusted_p_value", c.adjustedPValue().orElse(Double.NaN));
     num(n, "threshold", c.threshold());
     n.put("drifted", c.drifted());
-    num(n, "deviation", Deviation.of(c));
+    num(n, "deviation", columnDeviation(c));
     num(n, "missing_reference", c.missingShareReference());
     num(n, "missing_current", c.missingShareCurrent());
     ArrayNode nc = n.putArray("new_categories");
@@ -230,7 +243,7 @@ public final class DriftReport {
           .append(c.adjustedPValue().isPresent() ? Html.num(c.adjustedPValue().getAsDouble())
               : "&ndash;")
           .append("</td><td class=\"num\">").append(Html.num(c.threshold()))
-          .append("</td><td class=\"num\">").append(Html.pct(Deviation.of(c)))
+          .append("</td><td class=\"num\">").append(Html.pct(columnDeviation(c)))
           .append("</td><td class=\"num\">").append(Html.pct(c.missingShareReference()))
           .append(" / ").append(Html.pct(c.missingShareCurrent())).append("</td><td>");
       if (!c.newCategories().isEmpty()) {
@@ -309,10 +322,5 @@ public final class DriftReport {
     public DriftReport build() {
       return new DriftReport(this);
     }
-  }
-
-  /** Returns the prediction column's verdict, when the detector had one. */
-  public Optional<ColumnDrift> predictionDrift() {
-    return result.predictionDrift();
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.churn.drift.estimate.EstimatedMetric;
 import dev.churn.drift.estimate.PerformanceEstimate;
-import dev.churn.drift.monitor.Flag;
 import dev.churn.drift.monitor.MetricResult;
 import dev.churn.drift.monitor.PerformanceReport;
 import dev.churn.drift.policy.Decision;
@@ -306,10 +305,5 @@ public final class MonitoringReport {
     public MonitoringReport build() {
       return new MonitoringReport(this);
     }
-  }
-
-  /** Returns whether realized performance is RED (the model should leave production). */
-  public boolean realizedRed() {
-    return performance.map(p -> p.overall() == Flag.RED).orElse(false);
   }
 }

@@ -12,7 +12,6 @@ import dev.churn.drift.DriftResult;
 import dev.churn.drift.DriftTest;
 import dev.churn.drift.PValueCorrection;
 import dev.churn.drift.ReferenceProfile;
-import dev.churn.drift.policy.Deviation;
 import dev.churn.drift.report.DriftReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -209,7 +208,7 @@ public final class DriftCommand implements Callable<Integer> {
       for (ColumnDrift c : report.sortedColumns()) {
         t.row(c.name(), c.test().id() + (c.approximate() ? "*" : ""), f(c.statistic()),
             c.adjustedPValue().isPresent() ? f(c.adjustedPValue().getAsDouble()) : "-",
-            f(c.threshold()), String.format(Locale.ROOT, "%.1f%%", 100 * Deviation.of(c)),
+            f(c.threshold()), String.format(Locale.ROOT, "%.1f%%", 100 * report.columnDeviation(c)),
             c.problem().isPresent() ? "yes (" + c.problem().get() + ")"
                 : c.drifted() ? "yes" : "no");
       }
