@@ -6,7 +6,6 @@ import dev.churn.core.table.Column;
 import dev.churn.core.table.ColumnType;
 import dev.churn.core.table.Dictionary;
 import dev.churn.core.table.NumericColumn;
-import dev.churn.core.table.Table;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -43,30 +42,28 @@ final class ColumnTester {
    * Tests a column.
    *
    * @param ref the column's reference
-   * @param table the current table
    * @param current the column of the current table, of the reference's type
    * @param s how to test
    * @param scratch work arrays of the calling thread
    */
-  static ColumnDrift test(ColumnReference ref, Table table, Column current, Settings s,
-      Scratch scratch) {
+  static ColumnDrift test(ColumnReference ref, Column current, Settings s, Scratch scratch) {
     if (ref instanceof NumericReference n) {
-      return numeric(n, table, (NumericColumn) current, s, scratch);
+      return numeric(n, (NumericColumn) current, s, scratch);
     }
     return categorical((CategoricalReference) ref, current, s);
   }
 
   // ---------------------------------------------------------------------------------- numeric
 
-  private static ColumnDrift numeric(NumericReference r, Table table, NumericColumn c, Settings s,
+  private static ColumnDrift numeric(NumericReference r, NumericColumn c, Settings s,
       Scratch scratch) {
     int rows = c.size();
-    Values.read(table, c.name(), scratch);
-    double[] x = scratch.values(rows);
-    int m = RadixSort.sortFinite(x, rows, scratch);
+    Values.read(c, scratch);
+    Sample x = Sample.of(r, scratch.values(rows), rows, scratch);
+    long m = x.total();
     int cap = Math.max(s.bins(), 5) + 1;
-    int union = unionDistinct(r, x, m, cap);
-    DriftHistogram hist = union <= s.bins() ? perValue(r, x, m) : binned(r, x, m);
+    int union = unionDistinct(r, x, cap);
+    DriftHistogram hist = union <= s.bins() ? perValue(r, x) : binned(r, x);
     DriftTest test = s.requested();
     if (test == DriftTest.AUTO) {
       boolean small = r.count() <= s.smallReferenceRows();
@@ -88,14 +85,14 @@ final class ColumnTester {
     switch (test) {
       case KS -> {
         EcdfWalk walk = EcdfWalk.of(r.pointArray(), r.weightArray(), r.pointCount(), r.count(),
-            x, m);
+            x.values(), x.weights(), x.size(), m);
         statistic = walk.ks();
         p = OptionalDouble.of(DriftStatistics.kolmogorovSmirnovPValue(statistic, r.count(), m));
         approximate = !r.isExact();
       }
       case WASSERSTEIN -> {
         EcdfWalk walk = EcdfWalk.of(r.pointArray(), r.weightArray(), r.pointCount(), r.count(),
-            x, m);
+            x.values(), x.weights(), x.size(), m);
         statistic = walk.wasserstein() / Math.max(r.std(), 0.001);
         approximate = !r.isExact();
       }
@@ -111,58 +108,98 @@ final class ColumnTester {
         List.of(), hist, approximate);
   }
 
+  /**
+   * The current values of a numeric column, ascending: either every finite value (sorted in
+   * place), or, when the reference has few distinct values and so does the current data, each
+   * distinct value once with its count, which is found without sorting.
+   *
+   * @param values ascending, repeated values in a row unless weighted
+   * @param weights the count of each value, or null for 1 each
+   * @param size how many entries of {@code values} are used
+   * @param total the number of finite values, the sum of the weights
+   */
+  private record Sample(double[] values, long[] weights, int size, long total) {
+
+    static Sample of(NumericReference r, double[] x, int rows, Scratch scratch) {
+      if (r.isExact() && r.pointCount() <= FewValues.LIMIT) {
+        FewValues few = FewValues.of(x, rows, FewValues.LIMIT);
+        if (few != null) {
+          return new Sample(few.values(), few.counts(), few.size(), few.total());
+        }
+      }
+      int m = RadixSort.sortFinite(x, rows, scratch);
+      return new Sample(x, null, m, m);
+    }
+
+    /** The number of values at indexes {@code [from, to)}, with their weights. */
+    long count(int from, int to) {
+      if (weights == null) {
+        return to - from;
+      }
+      long c = 0;
+      for (int i = from; i < to; i++) {
+        c += weights[i];
+      }
+      return c;
+    }
+  }
+
   /** The number of distinct values of the reference and the current data together, up to cap. */
-  private static int unionDistinct(NumericReference r, double[] x, int m, int cap) {
+  private static int unionDistinct(NumericReference r, Sample x, int cap) {
     if (r.distinct() >= cap) {
       return cap;
     }
     double[] pts = r.pointArray(); // exact: distinct < cap <= maxPoints
+    double[] xv = x.values();
+    int m = x.size();
     int i = 0;
     int j = 0;
     int count = 0;
     while ((i < pts.length || j < m) && count < cap) {
-      double v = j >= m || (i < pts.length && pts[i] <= x[j]) ? pts[i] : x[j];
+      double v = j >= m || (i < pts.length && pts[i] <= xv[j]) ? pts[i] : xv[j];
       count++;
       while (i < pts.length && pts[i] == v) {
         i++;
       }
-      while (j < m && x[j] == v) {
+      while (j < m && xv[j] == v) {
         j++;
       }
     }
     return count;
   }
 
-  private static DriftHistogram perValue(NumericReference r, double[] x, int m) {
+  private static DriftHistogram perValue(NumericReference r, Sample x) {
     double[] pts = r.pointArray();
     long[] wts = r.weightArray();
+    double[] xv = x.values();
+    int m = x.size();
     List<DriftHistogram.Bin> bins = new ArrayList<>();
     int i = 0;
     int j = 0;
     while (i < pts.length || j < m) {
-      double v = j >= m || (i < pts.length && pts[i] <= x[j]) ? pts[i] : x[j];
+      double v = j >= m || (i < pts.length && pts[i] <= xv[j]) ? pts[i] : xv[j];
       long a = 0;
-      long b = 0;
       if (i < pts.length && pts[i] == v) {
         a = wts[i++];
       }
       int start = j;
-      while (j < m && x[j] == v) {
+      while (j < m && xv[j] == v) {
         j++;
       }
-      b = j - start;
-      bins.add(new DriftHistogram.Bin(format(v), v, v, a, b));
+      bins.add(new DriftHistogram.Bin(format(v), v, v, a, x.count(start, j)));
     }
     return new DriftHistogram(bins);
   }
 
-  private static DriftHistogram binned(NumericReference r, double[] x, int m) {
+  private static DriftHistogram binned(NumericReference r, Sample x) {
     double[] edges = r.edgeArray();
     long[] refCounts = r.binCountArray();
+    double[] xv = x.values();
+    int m = x.size();
     List<DriftHistogram.Bin> bins = new ArrayList<>(edges.length + 1);
     int from = 0;
     for (int e = 0; e <= edges.length; e++) {
-      int to = e == edges.length ? m : NumericReference.lowerBound(x, from, m, edges[e]);
+      int to = e == edges.length ? m : NumericReference.lowerBound(xv, from, m, edges[e]);
       double lo = e == 0 ? Double.NEGATIVE_INFINITY : edges[e - 1];
       double hi = e == edges.length ? Double.POSITIVE_INFINITY : edges[e];
       String label;
@@ -175,7 +212,7 @@ final class ColumnTester {
       } else {
         label = "[" + format(lo) + ", " + format(hi) + ")";
       }
-      bins.add(new DriftHistogram.Bin(label, lo, hi, refCounts[e], to - from));
+      bins.add(new DriftHistogram.Bin(label, lo, hi, refCounts[e], x.count(from, to)));
       from = to;
     }
     return new DriftHistogram(bins);

@@ -176,7 +176,7 @@ public final class DriftDetector {
     Parallel.forEach(cols.length, parallelism, (scratch, i) -> {
       String name = names.get(i);
       ColumnTester.Settings s = settings(name);
-      out[i] = ColumnTester.test(reference.column(name), current, cols[i], s, scratch);
+      out[i] = ColumnTester.test(reference.column(name), cols[i], s, scratch);
     });
 
     List<ColumnDrift> featureResults = new ArrayList<>(features.size());

@@ -61,7 +61,7 @@ public final class DriftStatistics {
   public static TestResult kolmogorovSmirnov(double[] reference, double[] current) {
     double[] a = sortedCopy(reference, "reference");
     double[] b = sortedCopy(current, "current");
-    double d = EcdfWalk.of(a, null, a.length, a.length, b, b.length).ks();
+    double d = EcdfWalk.of(a, null, a.length, a.length, b, null, b.length, b.length).ks();
     return new TestResult(d, kolmogorovSmirnovPValue(d, a.length, b.length));
   }
 
@@ -209,7 +209,7 @@ public final class DriftStatistics {
     double[] b = sortedCopy(current, "current");
     checkFinite(a, "reference");
     checkFinite(b, "current");
-    return EcdfWalk.of(a, null, a.length, a.length, b, b.length).wasserstein();
+    return EcdfWalk.of(a, null, a.length, a.length, b, null, b.length, b.length).wasserstein();
   }
 
   /**

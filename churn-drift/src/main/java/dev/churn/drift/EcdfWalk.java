@@ -2,10 +2,10 @@ package dev.churn.drift;
 
 /**
  * One merged pass over two sorted samples that yields both the Kolmogorov-Smirnov statistic and
- * the Wasserstein distance between their empirical distribution functions. The first sample may
- * be weighted (a reference sketch: distinct values with counts), the second is a plain sorted
- * array. At every distinct value {@code v} of either sample the walk evaluates {@code F_a(v) -
- * F_b(v)} exactly as SciPy does ({@code searchsorted(side="right") / n}), so on unweighted inputs
+ * the Wasserstein distance between their empirical distribution functions. Either sample may be
+ * weighted (a reference sketch, or the distinct values of a column with their counts) or a plain
+ * sorted array. At every distinct value {@code v} of either sample the walk evaluates {@code
+ * F_a(v) - F_b(v)} exactly as SciPy does ({@code searchsorted(side="right") / n}), so on unweighted inputs
  * the results equal {@code ks_2samp} and {@code wasserstein_distance}.
  */
 final class EcdfWalk {
@@ -26,16 +26,19 @@ final class EcdfWalk {
    * @param aw the weight of each value of {@code av}, or null for weight 1 each
    * @param an how many entries of {@code av} to use
    * @param aTotal the sum of the weights (the first sample's size)
-   * @param b the second sample, ascending
+   * @param b the second sample, ascending (distinct when weighted)
+   * @param bw the weight of each value of {@code b}, or null for weight 1 each
    * @param bn how many entries of {@code b} to use
+   * @param bTotal the sum of the weights of the second sample
    */
-  static EcdfWalk of(double[] av, long[] aw, int an, long aTotal, double[] b, int bn) {
+  static EcdfWalk of(double[] av, long[] aw, int an, long aTotal, double[] b, long[] bw, int bn,
+      long bTotal) {
     int i = 0;
     int j = 0;
     long ca = 0;
     long cb = 0;
     double na = aTotal;
-    double nb = bn;
+    double nb = bTotal;
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
     double w = 0;
@@ -50,7 +53,7 @@ final class EcdfWalk {
           i++;
         }
         while (j < bn && b[j] == v) {
-          cb++;
+          cb += bw == null ? 1 : bw[j];
           j++;
         }
         double diff = ca / na - cb / nb;
@@ -67,7 +70,7 @@ final class EcdfWalk {
         do {
           double v = b[j];
           do {
-            cb++;
+            cb += bw == null ? 1 : bw[j];
             j++;
           } while (j < bn && b[j] == v);
           double diff = fa - cb / nb;

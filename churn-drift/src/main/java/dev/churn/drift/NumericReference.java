@@ -4,6 +4,7 @@ import dev.churn.core.table.ColumnRole;
 import dev.churn.core.table.ColumnType;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What a {@link ReferenceProfile} keeps of a numeric column: moments, a bounded summary of the
@@ -106,66 +107,33 @@ public final class NumericReference implements ColumnReference {
       String name, ColumnRole role, int rows, double[] sorted, int n, int maxPoints, int bins) {
     int missing = rows - n;
     if (n == 0) {
-      return new NumericReference(name, role, rows, missing, 0, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, new double[0], new long[0], true, 0, 0, new double[0],
-          new long[] {0});
+      return empty(name, role, rows);
     }
     double mean = sum(sorted, n) / n;
+    double std = Math.sqrt(squaredDeviations(sorted, n, mean) / n);
 
-    // One pass over the runs of equal values: squared deviations, distinct values, the exact
-    // points (while there are at most maxPoints), and the boundaries of the summary's groups.
-    long g = (n + (long) maxPoints - 1) / maxPoints;
-    int exactCap = Math.min(maxPoints, n);
-    double[] exactPts = new double[exactCap];
-    long[] exactWts = new long[exactCap];
-    int[] bounds = new int[Math.min(2 * maxPoints + 3, n + 1)];
-    int groups = 0; // bounds[0..groups] delimit the closed groups
-    long distinct = 0;
-    double ss0 = 0;
-    double ss1 = 0;
-    int groupStart = 0;
-    int runStart = 0;
-    while (runStart < n) {
-      double v = sorted[runStart];
-      double d = v - mean;
-      ss0 += d * d;
-      int runEnd = runStart + 1;
-      while (runEnd < n && sorted[runEnd] == v) {
-        ss1 += d * d;
-        runEnd++;
-      }
-      int run = runEnd - runStart;
-      if (distinct < exactCap) {
-        exactPts[(int) distinct] = v;
-        exactWts[(int) distinct] = run;
-      }
-      distinct++;
-      if (run >= g) {
-        if (groupStart < runStart) {
-          bounds[++groups] = runStart; // close the open group before this repeated value
-        }
-        bounds[++groups] = runEnd; // a repeated value is a group of its own
-        groupStart = runEnd;
-      } else if (runEnd - groupStart >= g) {
-        bounds[++groups] = runEnd;
-        groupStart = runEnd;
-      }
-      runStart = runEnd;
+    long distinct = 1;
+    for (int i = 1; i < n; i++) {
+      distinct += sorted[i] != sorted[i - 1] ? 1 : 0;
     }
-    if (groupStart < n) {
-      bounds[++groups] = n;
-    }
-    double std = Math.sqrt((ss0 + ss1) / n);
-
+    boolean exact = distinct <= maxPoints;
     double[] pts;
     long[] wts;
-    boolean exact = distinct <= maxPoints;
     double ksError = 0;
     double wError = 0;
-    if (exact) {
-      pts = Arrays.copyOf(exactPts, (int) distinct);
-      wts = Arrays.copyOf(exactWts, (int) distinct);
+    if (exact) { // every distinct value with its count
+      pts = new double[(int) distinct];
+      wts = new long[(int) distinct];
+      int k = 0;
+      for (int runStart = 0; runStart < n; k++) {
+        int runEnd = upperBound(sorted, runStart, n, sorted[runStart]);
+        pts[k] = sorted[runStart];
+        wts[k] = runEnd - runStart;
+        runStart = runEnd;
+      }
     } else {
+      int[] bounds = groupBounds(sorted, n, maxPoints);
+      int groups = bounds.length - 1;
       pts = new double[groups];
       wts = new long[groups];
       long maxOffset = 0;
@@ -187,7 +155,7 @@ public final class NumericReference implements ColumnReference {
       wError = deviation / n;
     }
 
-    double[] edges = quantileEdges(sorted, n, bins);
+    double[] edges = quantileEdges(rank -> sorted[rank], n, bins);
     long[] counts = new long[edges.length + 1];
     int from = 0;
     for (int e = 0; e < edges.length; e++) {
@@ -198,6 +166,130 @@ public final class NumericReference implements ColumnReference {
     counts[edges.length] = n - from;
     return new NumericReference(name, role, rows, missing, distinct, sorted[0], sorted[n - 1],
         mean, std, pts, wts, exact, ksError, wError, edges, counts);
+  }
+
+  /**
+   * Builds the reference of a column from its distinct values and their counts: the same
+   * reference {@link #of} builds from the sorted values themselves (up to the rounding of the
+   * mean and standard deviation), without sorting them. It is exact, so there must be at most
+   * {@code maxPoints} distinct values.
+   *
+   * @param few the distinct finite values and their counts
+   */
+  static NumericReference ofDistinct(
+      String name, ColumnRole role, int rows, FewValues few, int bins) {
+    long n = few.total();
+    int missing = (int) (rows - n);
+    if (n == 0) {
+      return empty(name, role, rows);
+    }
+    double[] v = few.values();
+    long[] c = few.counts();
+    int k = v.length;
+    long[] below = new long[k + 1]; // below[i]: how many values are smaller than v[i]
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      below[i + 1] = below[i] + c[i];
+      sum += v[i] * c[i];
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (int i = 0; i < k; i++) {
+      double d = v[i] - mean;
+      ss += d * d * c[i];
+    }
+    double std = Math.sqrt(ss / n);
+    double[] edges = quantileEdges(rank -> v[valueIndexOfRank(below, rank)], (int) n, bins);
+    long[] counts = new long[edges.length + 1];
+    long from = 0;
+    for (int e = 0; e < edges.length; e++) {
+      long to = below[lowerBound(v, 0, k, edges[e])];
+      counts[e] = to - from;
+      from = to;
+    }
+    counts[edges.length] = n - from;
+    return new NumericReference(name, role, rows, missing, k, v[0], v[k - 1], mean, std,
+        v.clone(), c.clone(), true, 0, 0, edges, counts);
+  }
+
+  private static NumericReference empty(String name, ColumnRole role, int rows) {
+    return new NumericReference(name, role, rows, rows, 0, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, new double[0], new long[0], true, 0, 0, new double[0], new long[] {0});
+  }
+
+  /** The index of the value holding 0-based rank {@code rank}, given the counts below each. */
+  private static int valueIndexOfRank(long[] below, long rank) {
+    int lo = 0;
+    int hi = below.length - 2; // the last value
+    while (lo < hi) { // the largest i with below[i] <= rank
+      int mid = (lo + hi + 1) >>> 1;
+      if (below[mid] <= rank) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The sum of squared deviations from {@code mean}, in four independent sums. */
+  private static double squaredDeviations(double[] x, int n, double mean) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      double d0 = x[i] - mean;
+      double d1 = x[i + 1] - mean;
+      double d2 = x[i + 2] - mean;
+      double d3 = x[i + 3] - mean;
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; i < n; i++) {
+      double d = x[i] - mean;
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * The boundaries of the summary's groups: consecutive sorted values, about {@code n /
+   * maxPoints} to a group, never splitting a run of equal values, and a value repeated that often
+   * or more a group of its own. Returns {@code 0 = b[0] < b[1] < ... < b[groups] = n}.
+   *
+   * <p>Going through the values run by run, a group closes at the end of the first run that
+   * brings it to {@code g} values or more. Only the run holding a group's {@code g}-th value can
+   * do that, so the walk jumps there and finds that run's ends by binary search.
+   */
+  private static int[] groupBounds(double[] sorted, int n, int maxPoints) {
+    int g = (int) ((n + (long) maxPoints - 1) / maxPoints);
+    int[] bounds = new int[Math.min(2 * maxPoints + 3, n + 1)];
+    int groups = 0;
+    int groupStart = 0;
+    while (groupStart < n) {
+      long e = (long) groupStart + g; // one past the group's g-th value
+      if (e > n) {
+        bounds[++groups] = n; // fewer than g values left: the last group
+        break;
+      }
+      double v = sorted[(int) e - 1];
+      int runStart = lowerBound(sorted, groupStart, (int) e - 1, v);
+      int runEnd = upperBound(sorted, (int) e, n, v);
+      if (runEnd - runStart >= g) {
+        if (groupStart < runStart) {
+          bounds[++groups] = runStart; // close the open group before this repeated value
+        }
+        bounds[++groups] = runEnd; // a repeated value is a group of its own
+      } else {
+        bounds[++groups] = runEnd;
+      }
+      groupStart = runEnd;
+    }
+    return Arrays.copyOf(bounds, groups + 1);
   }
 
   private static double absoluteDeviation(double[] x, int from, int to, double median) {
@@ -226,12 +318,15 @@ public final class NumericReference implements ColumnReference {
     return (s0 + s1) + (s2 + s3);
   }
 
-  /** The distinct linear-interpolation quantiles at {@code k / bins}, {@code k = 1..bins-1}. */
-  static double[] quantileEdges(double[] sorted, int n, int bins) {
+  /**
+   * The distinct linear-interpolation quantiles at {@code k / bins}, {@code k = 1..bins-1}, of
+   * {@code n} sorted values given by their 0-based rank.
+   */
+  static double[] quantileEdges(IntToDoubleFunction valueAtRank, int n, int bins) {
     double[] e = new double[bins - 1];
     int k = 0;
     for (int b = 1; b < bins; b++) {
-      double q = linearQuantile(sorted, n, b / (double) bins);
+      double q = linearQuantile(valueAtRank, n, b / (double) bins);
       if (k == 0 || q > e[k - 1]) {
         e[k++] = q;
       }
@@ -239,16 +334,16 @@ public final class NumericReference implements ColumnReference {
     return Arrays.copyOf(e, k);
   }
 
-  /** numpy's default {@code quantile(method="linear")} on sorted values. */
-  static double linearQuantile(double[] sorted, int n, double q) {
+  /** numpy's default {@code quantile(method="linear")} on sorted values given by rank. */
+  static double linearQuantile(IntToDoubleFunction valueAtRank, int n, double q) {
     double h = (n - 1) * q;
     int lo = (int) Math.floor(h);
     if (lo >= n - 1) {
-      return sorted[n - 1];
+      return valueAtRank.applyAsDouble(n - 1);
     }
     double t = h - lo;
-    double a = sorted[lo];
-    double b = sorted[lo + 1];
+    double a = valueAtRank.applyAsDouble(lo);
+    double b = valueAtRank.applyAsDouble(lo + 1);
     double diff = b - a;
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }

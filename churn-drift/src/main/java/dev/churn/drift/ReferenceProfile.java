@@ -310,7 +310,7 @@ public final class ReferenceProfile {
       int b = bins;
       ColumnReference[] refs = new ColumnReference[profiled.size()];
       Parallel.forEach(profiled.size(), parallelism,
-          (scratch, i) -> refs[i] = profile(table, profiled.get(i), mp, b, scratch));
+          (scratch, i) -> refs[i] = profile(profiled.get(i), mp, b, scratch));
       ReferenceProfile p = new ReferenceProfile(table.rowCount(), mp, b, List.of(refs));
       if (LOG.isDebugEnabled()) {
         LOG.debug("profiled {} rows x {} columns in {} ms", table.rowCount(), refs.length,
@@ -320,12 +320,15 @@ public final class ReferenceProfile {
     }
   }
 
-  private static ColumnReference profile(Table table, Column c, int maxPoints, int bins,
-      Scratch scratch) {
-    if (c instanceof NumericColumn) {
+  private static ColumnReference profile(Column c, int maxPoints, int bins, Scratch scratch) {
+    if (c instanceof NumericColumn numeric) {
       int rows = c.size();
-      Values.read(table, c.name(), scratch);
+      Values.read(numeric, scratch);
       double[] x = scratch.values(rows);
+      FewValues few = FewValues.of(x, rows, Math.min(FewValues.LIMIT, maxPoints));
+      if (few != null) { // few distinct values: their counts are the whole story, no sort needed
+        return NumericReference.ofDistinct(c.name(), c.spec().role(), rows, few, bins);
+      }
       int count = RadixSort.sortFinite(x, rows, scratch);
       return NumericReference.of(c.name(), c.spec().role(), rows, x, count, maxPoints, bins);
     }

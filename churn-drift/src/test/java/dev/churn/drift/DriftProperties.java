@@ -203,17 +203,12 @@ class DriftProperties {
         .map(v -> Double.isNaN(v) ? 1.0 : v);
     qt().withExamples(60).forAll(lists().of(value).ofSizeBetween(4096, 9000)).checkAssert(vs -> {
       double[] a = vs.stream().mapToDouble(Double::doubleValue).toArray();
-      double[] expected = a.clone();
-      Arrays.sort(expected);
-      double[] actual = a.clone();
-      RadixSort.sort(actual, actual.length);
-      assertThat(actual).isEqualTo(expected);
-
-      double[] finite = Arrays.stream(a).filter(Double::isFinite).map(v -> v + 0.0).sorted()
-          .toArray();
+      RadixSortTest.assertSortsLikeTheJdk(a);
       double[] withMissing = Arrays.copyOf(a, a.length + 1);
       withMissing[a.length] = Double.NaN;
       int m = RadixSort.sortFinite(withMissing, withMissing.length, new Scratch());
+      double[] finite = Arrays.stream(a).filter(Double::isFinite).map(v -> v + 0.0).sorted()
+          .toArray();
       assertThat(Arrays.copyOf(withMissing, m)).isEqualTo(finite);
     });
   }
@@ -249,5 +244,107 @@ class DriftProperties {
             }
           });
     }
+  }
+
+  @Test
+  void fewDistinctValues_profileAndTestsEqualTheSortingPath() {
+    // columns of a few distinct values go through FewValues instead of a sort
+    Gen<double[]> few = lists().of(integers().between(-6, 40)).ofSizeBetween(1, 1500)
+        .map(ks -> ks.stream().mapToDouble(k -> k < -4 ? Double.NaN : k == -4 ? -0.0 : k / 4.0)
+            .toArray());
+    try (BufferAllocator allocator = new RootAllocator()) {
+      qt().withExamples(120).forAll(few, few).checkAssert((ref, cur) -> {
+        try (Table r = Table.builder(allocator).numeric("x", ref).build();
+            Table c = Table.builder(allocator).numeric("x", cur).build()) {
+          NumericReference viaCounts = (NumericReference) ReferenceProfile.of(r).column("x");
+          double[] sorted = ref.clone();
+          int m = RadixSort.sortFinite(sorted, sorted.length, new Scratch());
+          NumericReference viaSort = NumericReference.of("x", viaCounts.role(), ref.length,
+              sorted, m, ReferenceProfile.DEFAULT_MAX_POINTS, ReferenceProfile.DEFAULT_BINS);
+          assertThat(viaCounts.points()).isEqualTo(viaSort.points());
+          assertThat(viaCounts.weights()).isEqualTo(viaSort.weights());
+          assertThat(viaCounts.binEdges()).isEqualTo(viaSort.binEdges());
+          assertThat(viaCounts.binCounts()).isEqualTo(viaSort.binCounts());
+          assertThat(viaCounts.distinct()).isEqualTo(viaSort.distinct());
+          assertThat(viaCounts.missing()).isEqualTo(viaSort.missing());
+          assertThat(viaCounts.isExact()).isTrue();
+          if (m > 0) {
+            assertThat(viaCounts.min()).isEqualTo(viaSort.min());
+            assertThat(viaCounts.max()).isEqualTo(viaSort.max());
+            assertThat(viaCounts.mean()).isCloseTo(viaSort.mean(), within(1e-12));
+            assertThat(viaCounts.std()).isCloseTo(viaSort.std(), within(1e-12));
+          }
+
+          double[] a = Arrays.stream(ref).filter(Double::isFinite).toArray();
+          double[] b = Arrays.stream(cur).filter(Double::isFinite).toArray();
+          if (a.length == 0 || b.length == 0) {
+            return;
+          }
+          ReferenceProfile p = ReferenceProfile.of(r);
+          DriftDetector.Builder d = DriftDetector.builder(p).smallReferenceRows(0);
+          ColumnDrift ks = d.columnTest("x", DriftTest.KS).build().detect(c).column("x");
+          ColumnDrift w = d.columnTest("x", DriftTest.WASSERSTEIN).build().detect(c).column("x");
+          assertThat(ks.statistic())
+              .isEqualTo(DriftStatistics.kolmogorovSmirnov(a, b).statistic());
+          assertThat(w.statistic() * Math.max(viaCounts.std(), 0.001))
+              .isCloseTo(DriftStatistics.wasserstein(a, b), within(1e-12));
+          assertThat(ks.currentCount()).isEqualTo(b.length);
+          assertThat(Arrays.stream(ks.histogram().currentCounts()).sum()).isEqualTo(b.length);
+        }
+      });
+    }
+  }
+
+  @Test
+  void summaryGroups_equalTheRunByRunDefinition() {
+    // values with long runs of repeats (multiples of 50 repeat often) among distinct ones
+    Gen<double[]> data = lists().of(integers().between(-3000, 3000)).ofSizeBetween(1, 4000)
+        .map(ks -> ks.stream().mapToDouble(k -> k % 50 == 0 || k % 7 == 0 ? k / 350 : k).sorted()
+            .toArray());
+    qt().withExamples(150).forAll(data, integers().between(2, 300)).checkAssert((x, maxPoints) -> {
+      NumericReference r = NumericReference.of("x", dev.churn.core.table.ColumnRole.FEATURE,
+          x.length, x, x.length, maxPoints, 10);
+      // the definition: through the runs in order, a run of g or more values is a group of its
+      // own, otherwise a group closes at the end of the run that brings it to g values
+      int n = x.length;
+      int g = (n + maxPoints - 1) / maxPoints;
+      java.util.List<double[]> groups = new java.util.ArrayList<>(); // {median, count}
+      int groupStart = 0;
+      long distinct = 0;
+      for (int runStart = 0; runStart < n; ) {
+        int runEnd = runStart + 1;
+        while (runEnd < n && x[runEnd] == x[runStart]) {
+          runEnd++;
+        }
+        distinct++;
+        if (runEnd - runStart >= g) {
+          if (groupStart < runStart) {
+            groups.add(group(x, groupStart, runStart));
+          }
+          groups.add(group(x, runStart, runEnd));
+          groupStart = runEnd;
+        } else if (runEnd - groupStart >= g) {
+          groups.add(group(x, groupStart, runEnd));
+          groupStart = runEnd;
+        }
+        runStart = runEnd;
+      }
+      if (groupStart < n) {
+        groups.add(group(x, groupStart, n));
+      }
+      assertThat(r.distinct()).isEqualTo(distinct);
+      assertThat(r.isExact()).isEqualTo(distinct <= maxPoints);
+      if (!r.isExact()) {
+        assertThat(r.points()).isEqualTo(groups.stream().mapToDouble(gr -> gr[0]).toArray());
+        assertThat(r.weights()).isEqualTo(groups.stream().mapToLong(gr -> (long) gr[1]).toArray());
+      } else {
+        assertThat(r.points()).isEqualTo(Arrays.stream(x).distinct().toArray());
+        assertThat(Arrays.stream(r.weights()).sum()).isEqualTo(n);
+      }
+    });
+  }
+
+  private static double[] group(double[] x, int from, int to) {
+    return new double[] {x[from + (to - from - 1) / 2], to - from};
   }
 }

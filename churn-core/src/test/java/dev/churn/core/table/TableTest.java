@@ -46,6 +46,25 @@ class TableTest {
   }
 
   @Test
+  void numericCopyTo_marksEveryMissingRow_acrossValidityBytes() {
+    double[] values = new double[37];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 3 == 0 || i == 8 || i == 36 ? Double.NaN : i;
+    }
+    try (Table t = Table.builder(allocator).numeric("x", values).build()) {
+      double[] dest = new double[40];
+      java.util.Arrays.fill(dest, -1);
+      assertThat(t.numeric("x").copyTo(dest)).isEqualTo(37);
+      assertThat(java.util.Arrays.copyOf(dest, 37)).containsExactly(values);
+      assertThat(dest[37]).isEqualTo(-1); // beyond the column: untouched
+      assertThat(t.numeric("x").toArray()).containsExactly(values);
+      assertThatThrownBy(() -> t.numeric("x").copyTo(new double[36]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("dest holds 36 values but column 'x' has 37");
+    }
+  }
+
+  @Test
   void builder_typedColumnsReadBack() {
     try (Table t = sample()) {
       assertThat(t.rowCount()).isEqualTo(5);

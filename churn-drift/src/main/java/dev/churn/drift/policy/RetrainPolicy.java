@@ -107,16 +107,16 @@ public final class RetrainPolicy {
     evidence.deviation().ifPresent(d -> {
       Action a = forDeviation(d);
       signals.add(new Signal(a, switch (a) {
-        case NONE -> String.format(Locale.ROOT, "data deviation %s is below %s", pct(d),
-            pct(watchFrom));
+        case NONE -> String.format(Locale.ROOT, "data deviation %s is below %s",
+            pctBeside(d, watchFrom), pct(watchFrom));
         case WATCH -> String.format(Locale.ROOT, "data deviation %s is in the watch band [%s, %s)",
-            pct(d), pct(watchFrom), pct(retrainFrom));
+            pctBeside(d, watchFrom, retrainFrom), pct(watchFrom), pct(retrainFrom));
         case RETRAIN -> String.format(Locale.ROOT,
-            "data deviation %s is in the retrain band [%s, %s]", pct(d), pct(retrainFrom),
-            pct(reexperimentAbove));
+            "data deviation %s is in the retrain band [%s, %s]",
+            pctBeside(d, retrainFrom, reexperimentAbove), pct(retrainFrom), pct(reexperimentAbove));
         case REEXPERIMENT -> String.format(Locale.ROOT,
             "data deviation %s is above %s: the data changed too much for a plain retrain",
-            pct(d), pct(reexperimentAbove));
+            pctBeside(d, reexperimentAbove), pct(reexperimentAbove));
       }));
     });
     evidence.datasetDrift().filter(b -> b).ifPresent(b -> signals.add(new Signal(onDatasetDrift,
@@ -167,7 +167,29 @@ public final class RetrainPolicy {
   }
 
   private static String pct(double share) {
-    return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    return pct(share, 1);
+  }
+
+  private static String pct(double share, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f %%", share * 100);
+  }
+
+  /**
+   * A share with one decimal, or more when one decimal would make it read as equal to one of the
+   * band's bounds (1.996 % "below 2.0 %" reads as 1.996 %, not 2.0 %).
+   */
+  private static String pctBeside(double share, double... bounds) {
+    for (int decimals = 1; decimals < 4; decimals++) {
+      String s = pct(share, decimals);
+      boolean readsAsABound = false;
+      for (double b : bounds) {
+        readsAsABound |= b != share && pct(b, decimals).equals(s);
+      }
+      if (!readsAsABound) {
+        return s;
+      }
+    }
+    return pct(share, 4);
   }
 
   private record Signal(Action action, String reason) {}

@@ -33,6 +33,11 @@ class RetrainPolicyTest {
     assertThat(deviation(0.063).reasons()).containsExactly(
         "data deviation 6.3 % is in the retrain band [5.0 %, 10.0 %] (RETRAIN)");
     assertThat(deviation(0.01).reasons()).containsExactly("data deviation 1.0 % is below 2.0 %");
+    // one decimal would read "2.0 % is below 2.0 %" or "5.0 % is in the watch band [2.0 %, 5.0 %)"
+    assertThat(deviation(0.01996).reasons())
+        .containsExactly("data deviation 1.996 % is below 2.0 %");
+    assertThat(deviation(0.04999).reasons())
+        .containsExactly("data deviation 4.999 % is in the watch band [2.0 %, 5.0 %) (WATCH)");
     assertThat(policy.decide(Evidence.builder().build()).reasons())
         .containsExactly("no evidence given");
   }
