@@ -66,7 +66,7 @@ final class Charts {
       ref.add(100 * otherR);
       cur.add(100 * otherC);
     }
-    CategoryChart c = new CategoryChartBuilder().width(520).height(300).title(title)
+    CategoryChart c = new CategoryChartBuilder().width(520).height(320).title(title)
         .yAxisTitle("% of rows").build();
     style(c.getStyler());
     c.getStyler().setSeriesColors(new Color[] {REFERENCE, CURRENT});
@@ -83,10 +83,11 @@ final class Charts {
    */
   static byte[] trend(String title, String yTitle, List<String> months, List<String> names,
       List<double[]> series) {
-    XYChart c = new XYChartBuilder().width(520).height(300).title(title).xAxisTitle("month")
+    XYChart c = new XYChartBuilder().width(520).height(320).title(title).xAxisTitle("month")
         .yAxisTitle(yTitle).build();
     style(c.getStyler());
-    c.getStyler().setXAxisDecimalPattern("0").setXAxisTickMarkSpacingHint(80);
+    c.getStyler().setXAxisDecimalPattern("0").setXAxisTickMarkSpacingHint(80)
+        .setYAxisDecimalPattern("0.0##");
     c.setCustomXAxisTickLabelsFormatter(x -> {
       int i = (int) Math.round(x) - 1;
       return i >= 0 && i < months.size() && Math.abs(x - (i + 1)) < 1e-9 ? months.get(i) : "";
@@ -159,7 +160,8 @@ final class Charts {
     s.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE)
         .setPlotBorderVisible(false).setChartTitleBoxVisible(false)
         .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13))
-        .setLegendPosition(Styler.LegendPosition.InsideNE).setLegendBorderColor(Color.WHITE)
+        .setLegendPosition(Styler.LegendPosition.OutsideS)
+        .setLegendLayout(Styler.LegendLayout.Horizontal).setLegendBorderColor(Color.WHITE)
         .setAntiAlias(true);
     if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
       a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10))
