@@ -1,5 +1,7 @@
 package dev.churn.drift;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.churn.core.DataFormatException;
 import dev.churn.core.table.Column;
 import dev.churn.core.table.ColumnRole;
@@ -473,10 +475,7 @@ public final class DriftDetector {
      * @return this builder
      */
     public Builder parallelism(int parallelism) {
-      if (parallelism < 1) {
-        throw new IllegalArgumentException(
-            "parallelism was " + parallelism + " but it must be >= 1");
-      }
+      checkArgument(parallelism >= 1, "parallelism was %s but it must be >= 1", parallelism);
       this.parallelism = parallelism;
       return this;
     }

@@ -5,8 +5,8 @@ package dev.churn.drift;
  * the Wasserstein distance between their empirical distribution functions. Either sample may be
  * weighted (a reference sketch, or the distinct values of a column with their counts) or a plain
  * sorted array. At every distinct value {@code v} of either sample the walk evaluates {@code
- * F_a(v) - F_b(v)} exactly as SciPy does ({@code searchsorted(side="right") / n}), so on unweighted inputs
- * the results equal {@code ks_2samp} and {@code wasserstein_distance}.
+ * F_a(v) - F_b(v)} exactly as SciPy does ({@code searchsorted(side="right") / n}), so on
+ * unweighted inputs the results equal {@code ks_2samp} and {@code wasserstein_distance}.
  */
 final class EcdfWalk {
   private final double maxDiff;

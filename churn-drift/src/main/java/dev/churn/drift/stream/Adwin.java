@@ -1,5 +1,7 @@
 package dev.churn.drift.stream;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -337,9 +339,7 @@ public final class Adwin implements ChangeDetector {
      * @throws IllegalArgumentException if {@code delta} is outside {@code (0, 1)}
      */
     public Builder delta(double delta) {
-      if (!(delta > 0.0 && delta < 1.0)) {
-        throw new IllegalArgumentException("delta was '" + delta + "' but it must be in (0, 1)");
-      }
+      checkArgument(delta > 0.0 && delta < 1.0, "delta was '%s' but it must be in (0, 1)", delta);
       this.delta = delta;
       return this;
     }
@@ -352,10 +352,7 @@ public final class Adwin implements ChangeDetector {
      * @throws IllegalArgumentException if {@code maxBuckets < 2}
      */
     public Builder maxBuckets(int maxBuckets) {
-      if (maxBuckets < 2) {
-        throw new IllegalArgumentException(
-            "maxBuckets was '" + maxBuckets + "' but it must be >= 2");
-      }
+      checkArgument(maxBuckets >= 2, "maxBuckets was '%s' but it must be >= 2", maxBuckets);
       this.maxBuckets = maxBuckets;
       return this;
     }
@@ -368,10 +365,7 @@ public final class Adwin implements ChangeDetector {
      * @throws IllegalArgumentException if {@code minSubWindow < 1}
      */
     public Builder minSubWindow(int minSubWindow) {
-      if (minSubWindow < 1) {
-        throw new IllegalArgumentException(
-            "minSubWindow was '" + minSubWindow + "' but it must be >= 1");
-      }
+      checkArgument(minSubWindow >= 1, "minSubWindow was '%s' but it must be >= 1", minSubWindow);
       this.minSubWindow = minSubWindow;
       return this;
     }
@@ -384,10 +378,7 @@ public final class Adwin implements ChangeDetector {
      * @throws IllegalArgumentException if {@code checkEvery < 1}
      */
     public Builder checkEvery(int checkEvery) {
-      if (checkEvery < 1) {
-        throw new IllegalArgumentException(
-            "checkEvery was '" + checkEvery + "' but it must be >= 1");
-      }
+      checkArgument(checkEvery >= 1, "checkEvery was '%s' but it must be >= 1", checkEvery);
       this.checkEvery = checkEvery;
       return this;
     }

@@ -1,5 +1,7 @@
 package dev.churn.drift.stream;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.Locale;
 
 /**
@@ -193,10 +195,7 @@ public final class Ddm implements ChangeDetector {
      * @throws IllegalArgumentException if {@code minInstances < 1}
      */
     public Builder minInstances(int minInstances) {
-      if (minInstances < 1) {
-        throw new IllegalArgumentException(
-            "minInstances was '" + minInstances + "' but it must be >= 1");
-      }
+      checkArgument(minInstances >= 1, "minInstances was '%s' but it must be >= 1", minInstances);
       this.minInstances = minInstances;
       return this;
     }
@@ -209,10 +208,8 @@ public final class Ddm implements ChangeDetector {
      * @throws IllegalArgumentException if {@code warningLevel} is not positive and finite
      */
     public Builder warningLevel(double warningLevel) {
-      if (!(warningLevel > 0.0 && Double.isFinite(warningLevel))) {
-        throw new IllegalArgumentException(
-            "warningLevel was '" + warningLevel + "' but it must be finite and > 0");
-      }
+      checkArgument(warningLevel > 0.0 && Double.isFinite(warningLevel),
+          "warningLevel was '%s' but it must be finite and > 0", warningLevel);
       this.warningLevel = warningLevel;
       return this;
     }
@@ -225,10 +222,8 @@ public final class Ddm implements ChangeDetector {
      * @throws IllegalArgumentException if {@code driftLevel} is not positive and finite
      */
     public Builder driftLevel(double driftLevel) {
-      if (!(driftLevel > 0.0 && Double.isFinite(driftLevel))) {
-        throw new IllegalArgumentException(
-            "driftLevel was '" + driftLevel + "' but it must be finite and > 0");
-      }
+      checkArgument(driftLevel > 0.0 && Double.isFinite(driftLevel),
+          "driftLevel was '%s' but it must be finite and > 0", driftLevel);
       this.driftLevel = driftLevel;
       return this;
     }

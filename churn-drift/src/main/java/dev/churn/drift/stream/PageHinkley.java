@@ -1,5 +1,7 @@
 package dev.churn.drift.stream;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -200,10 +202,8 @@ public final class PageHinkley implements ChangeDetector {
      * @throws IllegalArgumentException if {@code delta} is negative or not finite
      */
     public Builder delta(double delta) {
-      if (!(delta >= 0.0 && Double.isFinite(delta))) {
-        throw new IllegalArgumentException(
-            "delta was '" + delta + "' but it must be finite and >= 0");
-      }
+      checkArgument(delta >= 0.0 && Double.isFinite(delta),
+          "delta was '%s' but it must be finite and >= 0", delta);
       this.delta = delta;
       return this;
     }
@@ -216,10 +216,8 @@ public final class PageHinkley implements ChangeDetector {
      * @throws IllegalArgumentException if {@code lambda} is not positive and finite
      */
     public Builder lambda(double lambda) {
-      if (!(lambda > 0.0 && Double.isFinite(lambda))) {
-        throw new IllegalArgumentException(
-            "lambda was '" + lambda + "' but it must be finite and > 0");
-      }
+      checkArgument(lambda > 0.0 && Double.isFinite(lambda),
+          "lambda was '%s' but it must be finite and > 0", lambda);
       this.lambda = lambda;
       return this;
     }
@@ -232,9 +230,7 @@ public final class PageHinkley implements ChangeDetector {
      * @throws IllegalArgumentException if {@code alpha} is outside {@code (0, 1]}
      */
     public Builder alpha(double alpha) {
-      if (!(alpha > 0.0 && alpha <= 1.0)) {
-        throw new IllegalArgumentException("alpha was '" + alpha + "' but it must be in (0, 1]");
-      }
+      checkArgument(alpha > 0.0 && alpha <= 1.0, "alpha was '%s' but it must be in (0, 1]", alpha);
       this.alpha = alpha;
       return this;
     }
@@ -247,10 +243,7 @@ public final class PageHinkley implements ChangeDetector {
      * @throws IllegalArgumentException if {@code minInstances < 1}
      */
     public Builder minInstances(int minInstances) {
-      if (minInstances < 1) {
-        throw new IllegalArgumentException(
-            "minInstances was '" + minInstances + "' but it must be >= 1");
-      }
+      checkArgument(minInstances >= 1, "minInstances was '%s' but it must be >= 1", minInstances);
       this.minInstances = minInstances;
       return this;
     }
